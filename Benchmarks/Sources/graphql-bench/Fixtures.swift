@@ -1,0 +1,32 @@
+import Foundation
+
+/// Reads the benchmark inputs from `Benchmarks/Fixtures`.
+///
+/// The directory is found relative to this source file (`#filePath`), so the binary works
+/// from any current directory without copying resources into a bundle; the files are the
+/// package's own copies (see Benchmarks/README.md for their origin).
+struct Fixtures {
+    let directory: URL
+
+    init(directory: String?) {
+        if let directory {
+            self.directory = URL(fileURLWithPath: directory, isDirectory: true)
+        } else {
+            self.directory = URL(fileURLWithPath: #filePath)
+                .deletingLastPathComponent()  // graphql-bench
+                .deletingLastPathComponent()  // Sources
+                .deletingLastPathComponent()  // Benchmarks
+                .appendingPathComponent("Fixtures", isDirectory: true)
+        }
+    }
+
+    /// The text of fixture `name`, for example "github-schema.graphql".
+    func text(_ name: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw SanityError("cannot read fixture \(url.path): \(error)")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// `graphql-bench`: times our GraphQL engine against GraphQLSwift/GraphQL in one run and
+/// prints a table of operations per second. See Benchmarks/README.md.
+@main
+struct GraphQLBench {
+    static func main() async {
+        let options: Options
+        do {
+            options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            if let message = error.message {
+                printError("graphql-bench: \(message)")
+            }
+            printError(Options.usage)
+            exit(error.message == nil ? 0 : 2)
+        }
+
+        #if DEBUG
+        // SwiftPM defines DEBUG in debug builds only: debug figures are unoptimised and
+        // would be misread as the engine's speed.
+        if !options.allowDebug {
+            printError("graphql-bench: this is a debug build; run `swift run -c release graphql-bench`")
+            printError("(or pass --allow-debug to check that the benchmarks work)")
+            exit(2)
+        }
+        #endif
+
+        let fixtures = Fixtures(directory: options.fixturesDirectory)
+        let selected = Catalog.all(fixtures).filter { options.selects($0.name) }
+        if options.list {
+            for benchmark in Catalog.all(fixtures) {
+                print("\(benchmark.name)\n    \(benchmark.summary)")
+            }
+            return
+        }
+        guard !selected.isEmpty else {
+            printError("graphql-bench: no benchmark matches \(options.filters); see --list")
+            exit(2)
+        }
+
+        let sampler = Sampler(
+            warmupSeconds: options.warmupTime,
+            minSeconds: options.effectiveMinTime,
+            samples: options.effectiveSamples)
+        print(
+            "graphql-bench: \(selected.count) benchmarks; per side: warm-up \(options.warmupTime) s, "
+                + "then \(options.effectiveSamples) samples totalling >= \(options.effectiveMinTime) s; "
+                + "rate = median sample; peer = GraphQLSwift/GraphQL 4.3.0; "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+        var results: [BenchmarkResult] = []
+        var failures: [(name: String, error: any Error)] = []
+        for benchmark in selected {
+            printError("running \(benchmark.name) ...")
+            do {
+                let ours = try benchmark.ours()
+                let peer = try benchmark.peer()
+                guard ours.fingerprint == peer.fingerprint else {
+                    throw SanityError(
+                        "results differ: ours \(ours.fingerprint), peer \(peer.fingerprint)")
+                }
+                let oursMeasurement = try await sampler.measure(ours.workload)
+                let peerMeasurement = try await sampler.measure(peer.workload)
+                results.append(
+                    BenchmarkResult(name: benchmark.name, ours: oursMeasurement, peer: peerMeasurement))
+            } catch {
+                failures.append((benchmark.name, error))
+            }
+        }
+
+        print()
+        print(ResultTable(results: results).render())
+        print()
+        print("ops/s: median of the samples ± (max - min) / median; ours/peer above 1 means ours is faster;")
+        print("iterations: samples x iterations per sample, warm-up not counted.")
+        if !failures.isEmpty {
+            print()
+            for failure in failures {
+                print("FAILED \(failure.name): \(failure.error)")
+            }
+            exit(1)
+        }
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
