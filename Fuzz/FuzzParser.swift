@@ -62,8 +62,14 @@ public func fuzzParserTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -
     return 0
 }
 
-/// Parses `source`; when it parses, checks the print round trip and validates it.
+/// Parses `source` (with the default options and with `ParseOptions.request`); when it
+/// parses, checks the print round trip and validates it.
 func checkParse(_ source: Source, lineTerminators: Int) {
+    // The request limits only ever refuse more: whatever parses under them must parse
+    // under the defaults too, to the same document.
+    let limited = Result { () throws(GraphQLError) -> Document in
+        try parse(source, options: .request)
+    }
     let document: Document
     do {
         document = try parse(source)
@@ -74,7 +80,13 @@ func checkParse(_ source: Source, lineTerminators: Int) {
         where location.line < 1 || location.column < 1 || location.line > lineTerminators + 1 {
             fatalError("syntax error at impossible location \(location): \(error.message)")
         }
+        if case .success = limited {
+            fatalError("parses under ParseOptions.request but not the defaults: \(error)")
+        }
         return
+    }
+    if case .success(let limitedDocument) = limited, limitedDocument != document {
+        fatalError("ParseOptions.request and the defaults parse different documents")
     }
 
     // print(parse(print(x))) == print(x): the printer's output must be a document the
@@ -89,6 +101,12 @@ func checkParse(_ source: Source, lineTerminators: Int) {
     let reprinted = printAST(reparsed)
     if reprinted != printed {
         fatalError("print(parse(print(x))) != print(x)\n--- first ---\n\(printed)\n--- second ---\n\(reprinted)")
+    }
+    // Stronger than the fixed point above: printing must not lose or alter anything, so
+    // the printed text parses back to the same AST (locations never take part in AST
+    // equality).
+    if reparsed != document {
+        fatalError("parse(print(x)) != x: the printer loses or changes something\n--- printed ---\n\(printed)")
     }
 
     #if ENGINE_VALIDATION

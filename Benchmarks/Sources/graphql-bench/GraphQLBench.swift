@@ -48,8 +48,10 @@ struct GraphQLBench {
                 + "then \(options.effectiveSamples) samples totalling >= \(options.effectiveMinTime) s; "
                 + "rate = median sample; peer = GraphQLSwift/GraphQL 4.3.0; "
                 + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+        fflush(nil)  // show the header before the progress lines on stderr
 
         var results: [BenchmarkResult] = []
+        var checks: [String] = []
         var failures: [(name: String, error: any Error)] = []
         for benchmark in selected {
             printError("running \(benchmark.name) ...")
@@ -64,6 +66,7 @@ struct GraphQLBench {
                 let peerMeasurement = try await sampler.measure(peer.workload)
                 results.append(
                     BenchmarkResult(name: benchmark.name, ours: oursMeasurement, peer: peerMeasurement))
+                checks.append("\(benchmark.name): \(ours.fingerprint)")
             } catch {
                 failures.append((benchmark.name, error))
             }
@@ -74,6 +77,10 @@ struct GraphQLBench {
         print()
         print("ops/s: median of the samples ± (max - min) / median; ours/peer above 1 means ours is faster;")
         print("iterations: samples x iterations per sample, warm-up not counted.")
+        print("checked before timing, identical for ours and the peer:")
+        for check in checks {
+            print("  \(check)")
+        }
         if !failures.isEmpty {
             print()
             for failure in failures {

@@ -42,8 +42,9 @@ enum Ours {
     /// and built-in scalars excluded) and the query root's fields.
     private static func fingerprint(of schema: GraphQLSchema) -> String {
         let builtIn: Set<String> = ["String", "Int", "Float", "Boolean", "ID"]
-        let ownTypes = schema.typeMap.keys.filter { !$0.hasPrefix("__") && !builtIn.contains($0) }
-        let queryFields = schema.queryType?.fields.count ?? 0
-        return "types=\(ownTypes.count) query=\(schema.queryType?.name ?? "-") queryFields=\(queryFields)"
+        let ownTypes = schema.types.filter { !$0.name.hasPrefix("__") && !builtIn.contains($0.name) }
+        let query = schema.queryType.map { schema.types[$0] }
+        let queryFields = query?.fieldsType?.fields.count ?? 0
+        return "types=\(ownTypes.count) query=\(query?.name ?? "-") queryFields=\(queryFields)"
     }
 }
