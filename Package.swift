@@ -18,7 +18,7 @@ let package = Package(
         .testTarget(
             name: "GraphQLEngineTests",
             dependencies: ["GraphQLEngine", "GraphQLConformance"],
-            resources: [.copy("Conformance")]
+            resources: [.copy("Conformance"), .copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
