@@ -11,12 +11,14 @@ let package = Package(
     targets: [
         // Hand-written GraphQL: language, type system, validation. Depends on nothing of ours.
         .target(name: "GraphQLEngine"),
+        // The conformance runner's logic, shared by its executable and the tests.
+        .target(name: "GraphQLConformance", dependencies: ["GraphQLEngine"]),
         // JSON-lines conformance runner (see README, "GraphQL conformance").
-        .executableTarget(name: "graphql-conformance", dependencies: ["GraphQLEngine"]),
+        .executableTarget(name: "graphql-conformance", dependencies: ["GraphQLConformance"]),
         .testTarget(
             name: "GraphQLEngineTests",
-            dependencies: ["GraphQLEngine"],
-            resources: [.copy("Conformance")]
+            dependencies: ["GraphQLEngine", "GraphQLConformance"],
+            resources: [.copy("Conformance"), .copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
