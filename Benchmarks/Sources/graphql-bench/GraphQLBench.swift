@@ -45,7 +45,8 @@ struct GraphQLBench {
             samples: options.effectiveSamples)
         print(
             "graphql-bench: \(selected.count) benchmarks; per side: warm-up \(options.warmupTime) s, "
-                + "then \(options.effectiveSamples) samples totalling >= \(options.effectiveMinTime) s; "
+                + "then \(options.effectiveSamples) samples totalling >= \(options.effectiveMinTime) s, "
+                + "ours and peer samples interleaved; "
                 + "rate = median sample; peer = GraphQLSwift/GraphQL 4.3.0; "
                 + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
         fflush(nil)  // show the header before the progress lines on stderr
@@ -62,8 +63,8 @@ struct GraphQLBench {
                     throw SanityError(
                         "results differ: ours \(ours.fingerprint), peer \(peer.fingerprint)")
                 }
-                let oursMeasurement = try await sampler.measure(ours.workload)
-                let peerMeasurement = try await sampler.measure(peer.workload)
+                let (oursMeasurement, peerMeasurement) = try await sampler.measure(
+                    ours.workload, against: peer.workload)
                 results.append(
                     BenchmarkResult(name: benchmark.name, ours: oursMeasurement, peer: peerMeasurement))
                 checks.append("\(benchmark.name): \(ours.fingerprint)")
