@@ -119,7 +119,7 @@ let cases: [PathologicalCase] = [
 
 /// Parses `input` `repeats` times and keeps the fastest run, which is the least disturbed
 /// by the other processes sharing the machine.
-func time(_ input: [UInt8], options: ParseOptions, expectation: Expectation, repeats: Int = 3) -> Timing {
+func time(_ input: [UInt8], options: ParseOptions, expectation: Expectation, repeats: Int = 5) -> Timing {
     var best = Double.infinity
     var outcome = ""
     var asExpected = false
@@ -158,8 +158,18 @@ func runCases() -> Bool {
     print("| case | n | t(n) | t(2n) | t(2n)/t(n) | verdict | outcome at 2n |")
     print("| :--- | ---: | ---: | ---: | ---: | :--- | :--- |")
     for testCase in cases {
-        let small = time(testCase.make(testCase.size), options: testCase.options, expectation: testCase.expectation)
-        let large = time(testCase.make(2 * testCase.size), options: testCase.options, expectation: testCase.expectation)
+        let smallInput = testCase.make(testCase.size)
+        let largeInput = testCase.make(2 * testCase.size)
+        var small = time(smallInput, options: testCase.options, expectation: testCase.expectation)
+        var large = time(largeInput, options: testCase.options, expectation: testCase.expectation)
+        // On a machine shared with builds one disturbed size can fake a superlinear ratio:
+        // before calling it superlinear, measure both sizes again and keep each one's best.
+        if large.seconds / small.seconds > 3.0 {
+            let smallAgain = time(smallInput, options: testCase.options, expectation: testCase.expectation, repeats: 9)
+            let largeAgain = time(largeInput, options: testCase.options, expectation: testCase.expectation, repeats: 9)
+            if smallAgain.seconds < small.seconds { small = smallAgain }
+            if largeAgain.seconds < large.seconds { large = largeAgain }
+        }
         let ratio = large.seconds / small.seconds
         // Below a millisecond, timer and cache noise dominate the ratio; inputs refused at a
         // limit before being read whole finish that fast, which is itself the good outcome.
@@ -295,7 +305,7 @@ struct Pathological {
         {
             runDeepChild(shapeIndex: shape, stackKiB: kib)
         }
-        print("Pathological inputs: each case parsed at n and 2n, fastest of 3 runs, default ParseOptions unless noted.\n")
+        print("Pathological inputs: each case parsed at n and 2n, fastest of 5 runs (of 14 when the ratio first looks superlinear), default ParseOptions unless noted.\n")
         let timingsFine = runCases()
         print("\nStack needed by the deepest accepted nesting: parse, print, re-parse" + validationNote + ":\n")
         fflush(nil)  // nil: every stream, without touching the global `stdout`

@@ -92,20 +92,21 @@ run_pathological() {
 # One libFuzzer run; `label` names its log. New inputs go to Fuzz/corpus (the first corpus
 # directory); the committed seeds are read but never written.
 run_fuzzer() {
-    local label=$1 max_len=$2 total=$3
+    local label=$1 max_len=$2 total=$3; shift 3
     local log="$logs/fuzz-$label.log"
     echo
     echo "== fuzz $label: -max_len=$max_len for $total s (log: $log) =="
     local command=("$bin/fuzz-parser" "$corpus" "$fuzz/seeds"
         -dict="$fuzz/graphql.dict" -max_len="$max_len" -timeout=10 -rss_limit_mb=4096
-        -max_total_time="$total" -print_final_stats=1 -artifact_prefix="$artifacts/")
+        -max_total_time="$total" -print_final_stats=1 -artifact_prefix="$artifacts/" "$@")
     echo "SWIFT_BACKTRACE=enable=no ${command[*]}"
     local status=0
     "${command[@]}" > "$log" 2>&1 || status=$?
     # The lines that matter: progress at the end, any crash report, the final statistics.
-    grep -E '^#[0-9]+ +(DONE|INITED)|^Done|stat::|ERROR|SUMMARY|Fatal error|Test unit written|^==[0-9]+==' "$log" \
+    grep -E '^#[0-9]+[[:space:]]+(DONE|INITED)|^Done|stat::|ERROR|SUMMARY|Fatal error|Test unit written|^==[0-9]+==' "$log" \
         | tail -n 25 || true
-    echo "corpus: $(find "$corpus" -type f | wc -l) files in Fuzz/corpus"
+    # libFuzzer keeps every input it ever saved; "corp:" in the DONE line is its live corpus.
+    echo "corpus: $(find "$corpus" -type f | wc -l) files in $corpus"
     if (( status != 0 )); then
         echo "fuzzer exited with status $status: see $log and Fuzz/artifacts/" >&2
         return "$status"
@@ -118,14 +119,16 @@ case "$mode" in
     fuzz)
         build_fuzzer
         run_fuzzer short 4096 "$seconds"
-        run_fuzzer long 65536 "$seconds"
+        # -len_control=0: use long inputs from the start instead of growing towards them.
+        run_fuzzer long 65536 "$seconds" -len_control=0
         ;;
     all)
         build_pathological
         build_fuzzer
         run_pathological
         run_fuzzer short 4096 "$seconds"
-        run_fuzzer long 65536 "$seconds"
+        # -len_control=0: use long inputs from the start instead of growing towards them.
+        run_fuzzer long 65536 "$seconds" -len_control=0
         ;;
 esac
 exit "$failed"
