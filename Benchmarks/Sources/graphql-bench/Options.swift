@@ -22,15 +22,15 @@ struct Options {
     /// Seconds spent running a side before sampling, so caches, lazy globals and the
     /// allocator reach a steady state.
     var warmupTime: Double { quick ? 0.05 : 0.25 }
-    var effectiveMinTime: Double { minTime ?? (quick ? 0.2 : 1.0) }
-    var effectiveSamples: Int { samples ?? (quick ? 3 : 5) }
+    var effectiveMinTime: Double { minTime ?? (quick ? 0.2 : 2.0) }
+    var effectiveSamples: Int { samples ?? (quick ? 3 : 7) }
 
     static let usage = """
         usage: graphql-bench [FILTER...] [--quick] [--list] [--min-time SECONDS]
                              [--samples N] [--fixtures DIR] [--allow-debug]
 
           FILTER          run only benchmarks whose name contains FILTER (case-insensitive)
-          --quick         smoke run: 0.2 s per side in 3 samples (default 1 s in 5 samples)
+          --quick         smoke run: 0.2 s per side in 3 samples (default 2 s in 7 samples)
           --list          list the benchmarks and what each one times
           --min-time S    minimum measured time per side, in seconds
           --samples N     timed samples per side; the median rate is reported
