@@ -1,0 +1,625 @@
+/// Where a value comes from for default field resolution.
+enum SourceValue {
+    /// JSON-like data: fields read the key of their name.
+    case data(GraphQLObject)
+    /// Data that is not an object: every default-resolved field is null.
+    case scalarData
+    /// A Swift value for the type's resolvers.
+    case opaque(any Sendable)
+
+    var asSendable: any Sendable {
+        switch self {
+        case .data(let o): return o
+        case .scalarData: return GraphQLValue.null
+        case .opaque(let s): return s
+        }
+    }
+}
+
+/// Executes one operation (spec 6.2-6.4). Confined to the task that calls `run`:
+/// resolvers run in child tasks, but every completion happens here, so the result tree and
+/// error list need no locks.
+final class Executor {
+    let executable: ExecutableSchema
+    let schema: GraphQLSchema
+    let operation: OperationDefinition
+    let source: Source?
+    let variables: GraphQLObject
+    let context: any Sendable
+    let loaders: LoaderRegistry
+    let collector: FieldCollector
+    private(set) var errors: [GraphQLError] = []
+    private var pending: [PendingWork] = []
+
+    /// An asynchronous resolver call waiting to be started, and where its result goes.
+    struct PendingWork {
+        let slot: PendingResult
+        let field: PlannedField
+        let fieldType: TypeRef
+        let parentType: Int
+        let path: ResponsePath
+        let run: @Sendable () async -> Result<Resolved, GraphQLError>
+    }
+
+    init(
+        executable: ExecutableSchema, document: Document, operation: OperationDefinition,
+        variables: GraphQLObject, context: any Sendable
+    ) {
+        self.executable = executable
+        self.schema = executable.schema
+        self.operation = operation
+        self.source = document.source
+        self.variables = variables
+        self.context = context
+        self.loaders = LoaderRegistry(context: context)
+        var fragments: [String: FragmentDefinition] = [:]
+        for case .fragment(let f) in document.definitions where fragments[f.name.value] == nil {
+            fragments[f.name.value] = f
+        }
+        self.collector = FieldCollector(schema: executable.schema, fragments: fragments, variables: variables, source: document.source)
+    }
+
+    /// ExecuteOperation: root fields in parallel for queries, serially for mutations.
+    func run(rootType: Int, rootValue: SourceValue) async -> ExecutionResult {
+        let plan: SelectionPlan
+        do {
+            plan = try makePlan([operation.selectionSet], objectType: rootType)
+        } catch {
+            return ExecutionResult(data: .null, errors: [error])
+        }
+        let root: ResultNode
+        if operation.operation == .mutation {
+            var keys: [String] = []
+            var nodes: [ResultNode] = []
+            for field in plan.fields {
+                let node = executeField(field, source: rootValue, parentType: rootType, parentPath: .root)
+                await drain()
+                if case .failed = node { return finish(.failed) }
+                keys.append(field.responseKey)
+                nodes.append(node)
+            }
+            root = .object(ResultObject(keys: keys, nodes: nodes))
+        } else {
+            root = executeFields(plan, source: rootValue, parentType: rootType, path: .root)
+            await drain()
+        }
+        return finish(root)
+    }
+
+    /// Executes one root field with a given value, as a subscription event does (spec 6.2.3).
+    func runEvent(_ event: Resolved, rootType: Int) async -> ExecutionResult {
+        let plan: SelectionPlan
+        do {
+            plan = try makePlan([operation.selectionSet], objectType: rootType)
+        } catch {
+            return ExecutionResult(data: .null, errors: [error])
+        }
+        guard let field = plan.fields.first else { return ExecutionResult(data: .object([:]), errors: []) }
+        let path = ResponsePath.root.appending(.key(field.responseKey))
+        let node = complete(field.definition.type, event, field: field, parentType: rootType, path: path)
+        await drain()
+        return finish(.object(ResultObject(keys: [field.responseKey], nodes: [node])))
+    }
+
+    private func finish(_ root: ResultNode) -> ExecutionResult {
+        if case .object(let o) = root { o.nullable = false }
+        return ExecutionResult(data: root.finalize() ?? .null, errors: errors)
+    }
+
+    // MARK: - Plans
+
+    func makePlan(_ selectionSets: [SelectionSet], objectType: Int) throws(GraphQLError) -> SelectionPlan {
+        let groups = try collector.collect(selectionSets, objectType: objectType)
+        var fields: [PlannedField] = []
+        fields.reserveCapacity(groups.count)
+        let objectFields = schema.types[objectType].fieldsType
+        for group in groups {
+            let name = group.fields[0].name.value
+            let kind: PlannedField.Kind
+            let definition: FieldDefinitionModel
+            var resolver: FieldResolver?
+            var guarded = false
+            if let index = objectFields?.fieldIndex[name] {
+                kind = .field(index: index)
+                definition = objectFields!.fields[index]
+                resolver = executable.resolver(type: objectType, field: index)
+                guarded = executable.guardedFields[objectType][index]
+            } else if name == "__typename" {
+                kind = .typename
+                definition = schema.typenameField
+            } else if name == "__schema" && objectType == schema.queryType {
+                kind = .schema
+                definition = schema.schemaField
+            } else if name == "__type" && objectType == schema.queryType {
+                kind = .type
+                definition = schema.typeField
+            } else {
+                continue  // Unknown fields are a validation error; execution skips them.
+            }
+            fields.append(PlannedField(
+                responseKey: group.key, fieldNodes: group.fields, definition: definition, kind: kind,
+                resolver: resolver, isGuarded: guarded))
+        }
+        return SelectionPlan(fields: fields)
+    }
+
+    private func subPlan(_ field: PlannedField, objectType: Int) -> Result<SelectionPlan, GraphQLError> {
+        for entry in field.subPlans where entry.type == objectType { return .success(entry.plan) }
+        do {
+            let plan = try makePlan(field.subSelectionSets, objectType: objectType)
+            field.subPlans.append((objectType, plan))
+            return .success(plan)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    // MARK: - Fields
+
+    /// ExecuteSelectionSet for one object: folds into a value when nothing is pending.
+    func executeFields(_ plan: SelectionPlan, source: SourceValue, parentType: Int, path: ResponsePath) -> ResultNode {
+        var values: [GraphQLValue] = []
+        values.reserveCapacity(plan.fields.count)
+        var nodes: [ResultNode]?
+        for (i, field) in plan.fields.enumerated() {
+            let node = executeField(field, source: source, parentType: parentType, parentPath: path)
+            switch node {
+            case .failed:
+                return .failed
+            case .value(let v) where nodes == nil:
+                values.append(v)
+            default:
+                if nodes == nil { nodes = values.map(ResultNode.value) }
+                nodes!.append(node)
+            }
+            _ = i
+        }
+        let keys = plan.fields.map(\.responseKey)
+        if let nodes { return .object(ResultObject(keys: keys, nodes: nodes)) }
+        return .value(.object(GraphQLObject(uniqueKeys: keys, values: values)))
+    }
+
+    /// ExecuteField (spec 6.4): arguments, resolver, completion; errors become null here.
+    func executeField(_ field: PlannedField, source: SourceValue, parentType: Int, parentPath: ResponsePath) -> ResultNode {
+        let fieldType = field.definition.type
+        switch field.kind {
+        case .typename:
+            return .value(.string(schema.types[parentType].name))
+        case .schema:
+            let path = parentPath.appending(.key(field.responseKey))
+            return complete(fieldType, .object(IntrospectionSource.schema), field: field, parentType: parentType, path: path)
+        case .type, .field:
+            break
+        }
+        let arguments: GraphQLObject
+        switch coercedArguments(field) {
+        case .success(let a): arguments = a
+        case .failure(let error):
+            return fieldError(error, field: field, path: parentPath.appending(.key(field.responseKey)))
+        }
+        if case .type = field.kind {
+            let path = parentPath.appending(.key(field.responseKey))
+            guard case .string(let name) = arguments["name"] ?? .null, let index = schema.typeIndex(named: name) else {
+                return .value(.null)
+            }
+            return complete(fieldType, .object(IntrospectionSource.type(.named(index))), field: field, parentType: parentType, path: path)
+        }
+        guard let resolver = field.resolver else {
+            // Default resolution: the key of the field's name in data.
+            let value: GraphQLValue
+            switch source {
+            case .data(let object): value = object[field.definition.name] ?? .null
+            case .scalarData, .opaque: value = .null
+            }
+            if field.isGuarded { return schedule(field, .value(value), arguments: arguments, source: source, parentType: parentType, parentPath: parentPath) }
+            return completeData(fieldType, value, field: field, parentType: parentType, parent: parentPath)
+        }
+        if field.isGuarded {
+            return schedule(field, nil, arguments: arguments, source: source, parentType: parentType, parentPath: parentPath)
+        }
+        switch resolver {
+        case .sync(let body):
+            let path = parentPath.appending(.key(field.responseKey))
+            let input = FieldInput(
+                source: source.asSendable, arguments: arguments, context: context,
+                info: resolveInfo(field, parentType: parentType, path: path))
+            do {
+                let resolved = try body(input)
+                return complete(fieldType, resolved, field: field, parentType: parentType, path: path)
+            } catch {
+                return fieldError(Self.graphQLError(error), field: field, path: path)
+            }
+        case .async:
+            return schedule(field, nil, arguments: arguments, source: source, parentType: parentType, parentPath: parentPath)
+        }
+    }
+
+    /// Queues an asynchronous resolver (or a guarded field) to run concurrently.
+    private func schedule(
+        _ field: PlannedField, _ precomputed: Resolved?, arguments: GraphQLObject, source: SourceValue,
+        parentType: Int, parentPath: ResponsePath
+    ) -> ResultNode {
+        let path = parentPath.appending(.key(field.responseKey))
+        let input = FieldInput(
+            source: source.asSendable, arguments: arguments, context: context,
+            info: resolveInfo(field, parentType: parentType, path: path))
+        let resolver = field.resolver
+        let guardCheck: (@Sendable () async -> GraphQLError?)?
+        if field.isGuarded, let fieldGuard = executable.fieldGuard {
+            let definition = field.definition
+            let parentName = schema.types[parentType].name
+            let context = self.context
+            guardCheck = {
+                await fieldGuard.check(
+                    field: definition, directives: definition.directives, parentType: parentName,
+                    context: context, arguments: arguments)
+            }
+        } else {
+            guardCheck = nil
+        }
+        let slot = PendingResult()
+        pending.append(PendingWork(
+            slot: slot, field: field, fieldType: field.definition.type, parentType: parentType, path: path,
+            run: {
+                if let guardCheck, let denied = await guardCheck() { return .failure(denied) }
+                if let precomputed { return .success(precomputed) }
+                do {
+                    switch resolver {
+                    case .sync(let body): return .success(try body(input))
+                    case .async(let body): return .success(try await body(input))
+                    case nil: return .success(.null)
+                    }
+                } catch {
+                    return .failure(Self.graphQLError(error))
+                }
+            }))
+        return .pending(slot)
+    }
+
+    /// Runs queued resolvers concurrently; each result is completed here as it arrives, and
+    /// the work it queues starts at once.
+    func drain() async {
+        guard !pending.isEmpty else { return }
+        let loaders = self.loaders
+        await withTaskGroup(of: (Int, Result<Resolved, GraphQLError>).self) { group in
+            var inFlight: [Int: PendingWork] = [:]
+            var nextID = 0
+            func launch() {
+                for work in pending {
+                    let id = nextID
+                    nextID += 1
+                    inFlight[id] = work
+                    loaders.resolverStarted()
+                    let run = work.run
+                    group.addTask {
+                        let outcome = await run()
+                        loaders.resolverFinished()
+                        return (id, outcome)
+                    }
+                }
+                pending.removeAll()
+            }
+            launch()
+            while let (id, outcome) = await group.next() {
+                guard let work = inFlight.removeValue(forKey: id) else { continue }
+                switch outcome {
+                case .success(let resolved):
+                    work.slot.node = complete(work.fieldType, resolved, field: work.field, parentType: work.parentType, path: work.path)
+                case .failure(let error):
+                    work.slot.node = fieldError(error, field: work.field, path: work.path)
+                }
+                launch()
+            }
+        }
+    }
+
+    private func resolveInfo(_ field: PlannedField, parentType: Int, path: ResponsePath) -> ResolveInfo {
+        ResolveInfo(
+            fieldName: field.definition.name, parentType: schema.types[parentType].name, pathNode: path,
+            fieldNodes: field.fieldNodes, operation: operation, variables: variables, loaders: loaders)
+    }
+
+    /// Records a field error; the field is null, or fails upward when non-null.
+    private func fieldError(_ error: GraphQLError, field: PlannedField, path: ResponsePath) -> ResultNode {
+        var located = error
+        located.locations = field.locations.map { source?.location(at: $0.start) }.compactMap { $0 }
+        located.path = path.elements
+        errors.append(located)
+        return field.definition.type.isNonNull ? .failed : .value(.null)
+    }
+
+    private func recordError(_ message: String, field: PlannedField, path: ResponsePath) {
+        var error = GraphQLError(message, nodes: field.locations, source: source)
+        error.path = path.elements
+        errors.append(error)
+    }
+
+    static func graphQLError(_ error: any Error) -> GraphQLError {
+        if let error = error as? GraphQLError { return error }
+        return GraphQLError(String(describing: error))
+    }
+
+    // MARK: - Arguments (spec 6.4.1 CoerceArgumentValues)
+
+    private func coercedArguments(_ field: PlannedField) -> Result<GraphQLObject, GraphQLError> {
+        if let cached = field.arguments { return cached }
+        let result = coerceArguments(field.definition.arguments, field.fieldNodes[0].arguments, at: field.fieldNodes[0].loc)
+        field.arguments = result
+        return result
+    }
+
+    func coerceArguments(_ definitions: [InputValueModel], _ nodes: [Argument], at loc: Location) -> Result<GraphQLObject, GraphQLError> {
+        var coerced = GraphQLObject()
+        for definition in definitions {
+            let node = nodes.first { $0.name.value == definition.name }
+            var hasValue = node != nil
+            var isNull = false
+            if let node {
+                if case .variable(let v) = node.value {
+                    let value = variables[v.name.value]
+                    hasValue = value != nil
+                    isNull = value?.isNull ?? false
+                } else if case .null = node.value {
+                    isNull = true
+                }
+            }
+            if !hasValue, let defaultValue = definition.defaultValue {
+                if let value = ValueFromAST.coerce(defaultValue, definition.type, executable, variables: [:]) {
+                    coerced.append(definition.name, value)
+                }
+                continue
+            }
+            if definition.type.isNonNull && (!hasValue || isNull) {
+                let typeName = schema.describe(definition.type)
+                if isNull {
+                    return .failure(GraphQLError("Argument \"\(definition.name)\" of non-null type \"\(typeName)\" must not be null.", nodes: [node!.value.loc], source: source))
+                }
+                if let node, case .variable(let v) = node.value {
+                    return .failure(GraphQLError("Argument \"\(definition.name)\" of required type \"\(typeName)\" was provided the variable \"$\(v.name.value)\" which was not provided a runtime value.", nodes: [node.value.loc], source: source))
+                }
+                return .failure(GraphQLError("Argument \"\(definition.name)\" of required type \"\(typeName)\" was not provided.", nodes: [loc], source: source))
+            }
+            guard hasValue, let node else { continue }
+            if case .variable(let v) = node.value {
+                coerced.append(definition.name, variables[v.name.value]!)
+                continue
+            }
+            guard let value = ValueFromAST.coerce(node.value, definition.type, executable, variables: variables) else {
+                return .failure(GraphQLError("Argument \"\(definition.name)\" has invalid value \(printValue(node.value)).", nodes: [node.value.loc], source: source))
+            }
+            coerced.append(definition.name, value)
+        }
+        return .success(coerced)
+    }
+
+    // MARK: - Completion (spec 6.4.3 CompleteValue)
+
+    /// Completes a resolver's result against the field's full type.
+    func complete(_ type: TypeRef, _ resolved: Resolved, field: PlannedField, parentType: Int, path: ResponsePath) -> ResultNode {
+        if case .value(let v) = resolved {
+            return completeData(type, v, field: field, parentType: parentType, path: path)
+        }
+        if case .nonNull(let inner) = type {
+            return nonNull(completeNullable(inner, resolved, field: field, parentType: parentType, path: path), field: field, parentType: parentType, path: path)
+        }
+        let node = completeNullable(type, resolved, field: field, parentType: parentType, path: path)
+        if case .failed = node { return .value(.null) }
+        return node
+    }
+
+    private func nonNull(_ node: ResultNode, field: PlannedField, parentType: Int, path: ResponsePath) -> ResultNode {
+        switch node {
+        case .value(.null):
+            recordError("Cannot return null for non-nullable field \(schema.types[parentType].name).\(field.definition.name).", field: field, path: path)
+            return .failed
+        case .object(let o):
+            o.nullable = false
+        case .list(let l):
+            l.nullable = false
+        default:
+            break
+        }
+        return node
+    }
+
+    private func completeNullable(_ type: TypeRef, _ resolved: Resolved, field: PlannedField, parentType: Int, path: ResponsePath) -> ResultNode {
+        switch resolved {
+        case .null:
+            return .value(.null)
+        case .value(let v):
+            return completeDataNullable(type, v, field: field, parentType: parentType, path: path)
+        case .list(let items):
+            guard case .list(let itemType) = type else {
+                return completeDataNullable(type, .list([]), field: field, parentType: parentType, path: path, notCompletable: "a list")
+            }
+            var nodes: [ResultNode] = []
+            nodes.reserveCapacity(items.count)
+            var values: [GraphQLValue]? = []
+            for (i, item) in items.enumerated() {
+                let node = complete(itemType, item, field: field, parentType: parentType, path: path.appending(.index(i)))
+                if case .failed = node { return .failed }
+                if case .value(let v) = node { values?.append(v) } else { values = nil }
+                nodes.append(node)
+            }
+            if let values { return .value(.list(values)) }
+            return .list(ResultList(nodes: nodes))
+        case .object(let object, let typeName):
+            if case .list = type {
+                recordError("Expected Iterable, but did not find one for field \"\(schema.types[parentType].name).\(field.definition.name)\".", field: field, path: path)
+                return .failed
+            }
+            let index = type.namedIndex
+            switch schema.types[index] {
+            case .object:
+                return completeObject(index, .opaque(object), field: field, path: path)
+            case .interface, .union:
+                let runtimeName = typeName ?? executable.typeResolvers[index]?(object)
+                guard let runtime = runtimeObjectType(runtimeName, abstract: index, field: field, parentType: parentType, path: path) else { return .failed }
+                return completeObject(runtime, .opaque(object), field: field, path: path)
+            default:
+                recordError("Expected a value for \(schema.types[index].name), found an object for field \"\(schema.types[parentType].name).\(field.definition.name)\".", field: field, path: path)
+                return .failed
+            }
+        }
+    }
+
+    /// Completes JSON-like data, the fast path of default resolution.
+    func completeData(_ type: TypeRef, _ value: GraphQLValue, field: PlannedField, parentType: Int, parent: ResponsePath) -> ResultNode {
+        // Leaves need no path unless they fail.
+        if case .named(let index) = type, schema.types[index].isLeafType {
+            if value.isNull { return .value(.null) }
+            if let leaf = serializeLeaf(index, value) { return .value(leaf) }
+        } else if case .nonNull(.named(let index)) = type, schema.types[index].isLeafType, !value.isNull {
+            if let leaf = serializeLeaf(index, value) { return .value(leaf) }
+        }
+        return completeData(type, value, field: field, parentType: parentType, path: parent.appending(.key(field.responseKey)))
+    }
+
+    func completeData(_ type: TypeRef, _ value: GraphQLValue, field: PlannedField, parentType: Int, path: ResponsePath) -> ResultNode {
+        if case .nonNull(let inner) = type {
+            return nonNull(completeDataNullable(inner, value, field: field, parentType: parentType, path: path), field: field, parentType: parentType, path: path)
+        }
+        let node = completeDataNullable(type, value, field: field, parentType: parentType, path: path)
+        if case .failed = node { return .value(.null) }
+        return node
+    }
+
+    private func completeDataNullable(
+        _ type: TypeRef, _ value: GraphQLValue, field: PlannedField, parentType: Int, path: ResponsePath,
+        notCompletable: String? = nil
+    ) -> ResultNode {
+        if value.isNull && notCompletable == nil { return .value(.null) }
+        switch type {
+        case .list(let itemType):
+            guard case .list(let items) = value else {
+                recordError("Expected Iterable, but did not find one for field \"\(schema.types[parentType].name).\(field.definition.name)\".", field: field, path: path)
+                return .failed
+            }
+            var values: [GraphQLValue] = []
+            values.reserveCapacity(items.count)
+            var nodes: [ResultNode]?
+            for (i, item) in items.enumerated() {
+                let node = completeData(itemType, item, field: field, parentType: parentType, path: path.appending(.index(i)))
+                switch node {
+                case .failed: return .failed
+                case .value(let v) where nodes == nil: values.append(v)
+                default:
+                    if nodes == nil { nodes = values.map(ResultNode.value) }
+                    nodes!.append(node)
+                }
+            }
+            if let nodes { return .list(ResultList(nodes: nodes)) }
+            return .value(.list(values))
+        case .nonNull:
+            return completeData(type, value, field: field, parentType: parentType, path: path)
+        case .named(let index):
+            switch schema.types[index] {
+            case .scalar, .enumType:
+                if let notCompletable {
+                    recordError("Expected a value of type \(schema.types[index].name) for field \"\(schema.types[parentType].name).\(field.definition.name)\", found \(notCompletable).", field: field, path: path)
+                    return .failed
+                }
+                return serializeLeafOrError(index, value, field: field, path: path)
+            case .object:
+                return completeObject(index, Self.dataSource(value), field: field, path: path)
+            case .interface, .union:
+                var runtimeName: String?
+                if case .object(let object) = value, case .string(let name) = object["__typename"] ?? .null {
+                    runtimeName = name
+                }
+                guard let runtime = runtimeObjectType(runtimeName, abstract: index, field: field, parentType: parentType, path: path) else { return .failed }
+                return completeObject(runtime, Self.dataSource(value), field: field, path: path)
+            case .inputObject:
+                recordError("Input object \(schema.types[index].name) cannot be a field's type.", field: field, path: path)
+                return .failed
+            }
+        }
+    }
+
+    static func dataSource(_ value: GraphQLValue) -> SourceValue {
+        if case .object(let object) = value { return .data(object) }
+        return .scalarData
+    }
+
+    private func completeObject(_ objectType: Int, _ source: SourceValue, field: PlannedField, path: ResponsePath) -> ResultNode {
+        switch subPlan(field, objectType: objectType) {
+        case .success(let plan):
+            return executeFields(plan, source: source, parentType: objectType, path: path)
+        case .failure(let error):
+            var located = error
+            located.path = path.elements
+            errors.append(located)
+            return .failed
+        }
+    }
+
+    /// ResolveAbstractType: the runtime object type must exist and be possible.
+    private func runtimeObjectType(_ name: String?, abstract: Int, field: PlannedField, parentType: Int, path: ResponsePath) -> Int? {
+        let abstractName = schema.types[abstract].name
+        let fieldName = "\(schema.types[parentType].name).\(field.definition.name)"
+        guard let name else {
+            recordError("Abstract type \"\(abstractName)\" must resolve to an Object type at runtime for field \"\(fieldName)\". Either the \"\(abstractName)\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.", field: field, path: path)
+            return nil
+        }
+        guard let index = schema.typeIndex(named: name) else {
+            recordError("Abstract type \"\(abstractName)\" was resolved to a type \"\(name)\" that does not exist inside the schema.", field: field, path: path)
+            return nil
+        }
+        guard case .object = schema.types[index] else {
+            recordError("Abstract type \"\(abstractName)\" was resolved to a non-object type \"\(name)\".", field: field, path: path)
+            return nil
+        }
+        guard schema.isSubType(abstract, index) else {
+            recordError("Runtime Object type \"\(name)\" is not a possible type for \"\(abstractName)\".", field: field, path: path)
+            return nil
+        }
+        return index
+    }
+
+    // MARK: - Leaves (spec 6.4.3 CoerceResult)
+
+    private func serializeLeaf(_ index: Int, _ value: GraphQLValue) -> GraphQLValue? {
+        switch schema.types[index] {
+        case .scalar(let scalar):
+            if let custom = executable.scalars[index] { return try? custom.serialize(value) }
+            if BuiltinSDL.scalarNames.contains(scalar.name) {
+                return try? BuiltinScalars.serialize(value, scalar.name).get()
+            }
+            return value
+        case .enumType(let enumType):
+            if case .string(let name) = value, enumType.value(named: name) != nil { return value }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func serializeLeafOrError(_ index: Int, _ value: GraphQLValue, field: PlannedField, path: ResponsePath) -> ResultNode {
+        switch schema.types[index] {
+        case .scalar(let scalar):
+            if let custom = executable.scalars[index] {
+                do {
+                    return .value(try custom.serialize(value))
+                } catch {
+                    var e = error
+                    e.message = error.message
+                    recordError(e.message, field: field, path: path)
+                    return .failed
+                }
+            }
+            guard BuiltinSDL.scalarNames.contains(scalar.name) else { return .value(value) }
+            switch BuiltinScalars.serialize(value, scalar.name) {
+            case .success(let v): return .value(v)
+            case .failure(let error):
+                recordError(error.message, field: field, path: path)
+                return .failed
+            }
+        case .enumType(let enumType):
+            if case .string(let name) = value, enumType.value(named: name) != nil { return .value(value) }
+            recordError("Enum \"\(enumType.name)\" cannot represent value: \(JSON.serialize(value))", field: field, path: path)
+            return .failed
+        default:
+            return .failed
+        }
+    }
+}

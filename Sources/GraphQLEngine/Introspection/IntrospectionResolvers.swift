@@ -1,0 +1,237 @@
+/// Resolvers for `__Schema`, `__Type`, `__Field`, `__InputValue`, `__EnumValue` and
+/// `__Directive` (spec 4.2), installed into every executable schema.
+enum IntrospectionResolvers {
+    /// Every introspection resolver as (type, field, resolver).
+    static func all(for schema: GraphQLSchema) -> [(String, String, FieldResolver)] {
+        var list: [(String, String, FieldResolver)] = []
+        func add(_ type: String, _ field: String, _ body: @escaping @Sendable (IntrospectionSource, GraphQLObject) -> Resolved) {
+            list.append((type, field, .sync({ input in
+                guard let source = input.source as? IntrospectionSource else { return .null }
+                return body(source, input.arguments)
+            })))
+        }
+        @Sendable func typeObject(_ ref: TypeRef) -> Resolved { .object(IntrospectionSource.type(ref)) }
+        @Sendable func includeDeprecated(_ args: GraphQLObject) -> Bool { args["includeDeprecated"] == .bool(true) }
+
+        // __Schema
+        add("__Schema", "description") { _, _ in .string(schema.description) }
+        add("__Schema", "types") { _, _ in .list(schema.types.indices.map { typeObject(.named($0)) }) }
+        add("__Schema", "queryType") { _, _ in schema.queryType.map { typeObject(.named($0)) } ?? .null }
+        add("__Schema", "mutationType") { _, _ in schema.mutationType.map { typeObject(.named($0)) } ?? .null }
+        add("__Schema", "subscriptionType") { _, _ in schema.subscriptionType.map { typeObject(.named($0)) } ?? .null }
+        add("__Schema", "directives") { _, _ in .list(schema.directives.map { .object(IntrospectionSource.directive($0)) }) }
+
+        // __Type
+        add("__Type", "kind") { source, _ in
+            guard case .type(let ref) = source else { return .null }
+            switch ref {
+            case .list: return .string("LIST")
+            case .nonNull: return .string("NON_NULL")
+            case .named(let i):
+                switch schema.types[i] {
+                case .scalar: return .string("SCALAR")
+                case .object: return .string("OBJECT")
+                case .interface: return .string("INTERFACE")
+                case .union: return .string("UNION")
+                case .enumType: return .string("ENUM")
+                case .inputObject: return .string("INPUT_OBJECT")
+                }
+            }
+        }
+        add("__Type", "name") { source, _ in
+            guard case .type(.named(let i)) = source else { return .null }
+            return .string(schema.types[i].name)
+        }
+        add("__Type", "description") { source, _ in
+            guard case .type(.named(let i)) = source else { return .null }
+            return .string(schema.types[i].description)
+        }
+        add("__Type", "specifiedByURL") { source, _ in
+            guard case .type(.named(let i)) = source, case .scalar(let s) = schema.types[i] else { return .null }
+            return .string(s.specifiedByURL)
+        }
+        add("__Type", "fields") { source, args in
+            guard case .type(.named(let i)) = source, let o = schema.types[i].fieldsType else { return .null }
+            let fields = includeDeprecated(args) ? o.fields : o.fields.filter { $0.deprecationReason == nil }
+            return .list(fields.map { .object(IntrospectionSource.field($0)) })
+        }
+        add("__Type", "interfaces") { source, _ in
+            guard case .type(.named(let i)) = source, let o = schema.types[i].fieldsType else { return .null }
+            return .list(o.interfaces.map { typeObject(.named($0)) })
+        }
+        add("__Type", "possibleTypes") { source, _ in
+            guard case .type(.named(let i)) = source, schema.types[i].isAbstractType else { return .null }
+            return .list(schema.possibleTypes(of: i).map { typeObject(.named($0)) })
+        }
+        add("__Type", "enumValues") { source, args in
+            guard case .type(.named(let i)) = source, case .enumType(let e) = schema.types[i] else { return .null }
+            let values = includeDeprecated(args) ? e.values : e.values.filter { $0.deprecationReason == nil }
+            return .list(values.map { .object(IntrospectionSource.enumValue($0)) })
+        }
+        add("__Type", "inputFields") { source, args in
+            guard case .type(.named(let i)) = source, case .inputObject(let input) = schema.types[i] else { return .null }
+            let fields = includeDeprecated(args) ? input.fields : input.fields.filter { $0.deprecationReason == nil }
+            return .list(fields.map { .object(IntrospectionSource.inputValue($0)) })
+        }
+        add("__Type", "ofType") { source, _ in
+            guard case .type(let ref) = source else { return .null }
+            switch ref {
+            case .list(let inner), .nonNull(let inner): return typeObject(inner)
+            case .named: return .null
+            }
+        }
+        add("__Type", "isOneOf") { source, _ in
+            guard case .type(.named(let i)) = source, case .inputObject(let input) = schema.types[i] else { return .null }
+            return .bool(input.isOneOf)
+        }
+
+        // __Field
+        add("__Field", "name") { source, _ in
+            guard case .field(let f) = source else { return .null }
+            return .string(f.name)
+        }
+        add("__Field", "description") { source, _ in
+            guard case .field(let f) = source else { return .null }
+            return .string(f.description)
+        }
+        add("__Field", "args") { source, args in
+            guard case .field(let f) = source else { return .null }
+            let arguments = includeDeprecated(args) ? f.arguments : f.arguments.filter { $0.deprecationReason == nil }
+            return .list(arguments.map { .object(IntrospectionSource.inputValue($0)) })
+        }
+        add("__Field", "type") { source, _ in
+            guard case .field(let f) = source else { return .null }
+            return typeObject(f.type)
+        }
+        add("__Field", "isDeprecated") { source, _ in
+            guard case .field(let f) = source else { return .null }
+            return .bool(f.deprecationReason != nil)
+        }
+        add("__Field", "deprecationReason") { source, _ in
+            guard case .field(let f) = source else { return .null }
+            return .string(f.deprecationReason)
+        }
+
+        // __InputValue
+        add("__InputValue", "name") { source, _ in
+            guard case .inputValue(let v) = source else { return .null }
+            return .string(v.name)
+        }
+        add("__InputValue", "description") { source, _ in
+            guard case .inputValue(let v) = source else { return .null }
+            return .string(v.description)
+        }
+        add("__InputValue", "type") { source, _ in
+            guard case .inputValue(let v) = source else { return .null }
+            return typeObject(v.type)
+        }
+        add("__InputValue", "defaultValue") { source, _ in
+            guard case .inputValue(let v) = source, let literal = v.defaultValue else { return .null }
+            return .string(DefaultValuePrinter.print(literal, v.type, schema))
+        }
+        add("__InputValue", "isDeprecated") { source, _ in
+            guard case .inputValue(let v) = source else { return .null }
+            return .bool(v.deprecationReason != nil)
+        }
+        add("__InputValue", "deprecationReason") { source, _ in
+            guard case .inputValue(let v) = source else { return .null }
+            return .string(v.deprecationReason)
+        }
+
+        // __EnumValue
+        add("__EnumValue", "name") { source, _ in
+            guard case .enumValue(let v) = source else { return .null }
+            return .string(v.name)
+        }
+        add("__EnumValue", "description") { source, _ in
+            guard case .enumValue(let v) = source else { return .null }
+            return .string(v.description)
+        }
+        add("__EnumValue", "isDeprecated") { source, _ in
+            guard case .enumValue(let v) = source else { return .null }
+            return .bool(v.deprecationReason != nil)
+        }
+        add("__EnumValue", "deprecationReason") { source, _ in
+            guard case .enumValue(let v) = source else { return .null }
+            return .string(v.deprecationReason)
+        }
+
+        // __Directive
+        add("__Directive", "name") { source, _ in
+            guard case .directive(let d) = source else { return .null }
+            return .string(d.name)
+        }
+        add("__Directive", "description") { source, _ in
+            guard case .directive(let d) = source else { return .null }
+            return .string(d.description)
+        }
+        add("__Directive", "isRepeatable") { source, _ in
+            guard case .directive(let d) = source else { return .null }
+            return .bool(d.isRepeatable)
+        }
+        add("__Directive", "locations") { source, _ in
+            guard case .directive(let d) = source else { return .null }
+            return .value(.list(d.locations.map { .string($0.rawValue) }))
+        }
+        add("__Directive", "args") { source, args in
+            guard case .directive(let d) = source else { return .null }
+            let arguments = includeDeprecated(args) ? d.arguments : d.arguments.filter { $0.deprecationReason == nil }
+            return .list(arguments.map { .object(IntrospectionSource.inputValue($0)) })
+        }
+        return list
+    }
+}
+
+/// Prints a default value as graphql-js's introspection does: the literal is coerced to
+/// its type (filling input object defaults) and printed back (astFromValue).
+enum DefaultValuePrinter {
+    static func print(_ literal: Value, _ type: TypeRef, _ schema: GraphQLSchema) -> String {
+        guard let value = ValueFromAST.coerce(literal, type, schema, scalars: [:], variables: [:]) else {
+            return printValue(literal)
+        }
+        return astFromValue(value, type, schema).map(printValue) ?? printValue(literal)
+    }
+
+    static func astFromValue(_ value: GraphQLValue, _ type: TypeRef, _ schema: GraphQLSchema) -> Value? {
+        switch type {
+        case .nonNull(let inner):
+            return value.isNull ? nil : astFromValue(value, inner, schema)
+        case .list(let item):
+            if value.isNull { return .null(.synthetic) }
+            if case .list(let items) = value {
+                return .list(items.compactMap { astFromValue($0, item, schema) }, .synthetic)
+            }
+            return astFromValue(value, item, schema)
+        case .named(let index):
+            if value.isNull { return .null(.synthetic) }
+            switch schema.types[index] {
+            case .inputObject(let input):
+                guard case .object(let object) = value else { return nil }
+                var fields: [ObjectField] = []
+                for field in input.fields {
+                    guard let fieldValue = object[field.name], let ast = astFromValue(fieldValue, field.type, schema) else { continue }
+                    fields.append(ObjectField(name: Name(field.name), value: ast, loc: .synthetic))
+                }
+                return .object(fields, .synthetic)
+            case .enumType:
+                guard case .string(let name) = value else { return nil }
+                return .enumValue(name, .synthetic)
+            case .scalar(let scalar):
+                switch value {
+                case .bool(let b): return .boolean(b, .synthetic)
+                case .int(let i): return .int(String(i), .synthetic)
+                case .float(let d):
+                    if d == d.rounded(), abs(d) < 1e21 { return .int(String(Int(d)), .synthetic) }
+                    return .float(d.description, .synthetic)
+                case .string(let s):
+                    if scalar.name == "ID", let i = Int(s), String(i) == s { return .int(s, .synthetic) }
+                    return .string(StringValue(value: s))
+                default:
+                    return ValueFromAST.literal(from: value)
+                }
+            default:
+                return nil
+            }
+        }
+    }
+}
