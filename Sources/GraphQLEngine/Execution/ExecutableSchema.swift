@@ -7,6 +7,8 @@ public final class ExecutableSchema: Sendable {
     /// For abstract types bound to Swift sources: the runtime object type's name.
     let typeResolvers: [Int: @Sendable (any Sendable) -> String?]
     let scalars: [Int: ScalarCoercion]
+    /// Source streams of subscription root fields, by field index of the subscription type.
+    let subscriptionSources: [Int: SubscriptionSource]
     /// Asked before a field carrying a guarded directive resolves.
     let fieldGuard: (any FieldGuard)?
     /// Indices of fields that carry a directive the guard checks, by type index.
@@ -15,9 +17,10 @@ public final class ExecutableSchema: Sendable {
     init(
         schema: GraphQLSchema, resolvers: [[FieldResolver?]],
         typeResolvers: [Int: @Sendable (any Sendable) -> String?], scalars: [Int: ScalarCoercion],
-        fieldGuard: (any FieldGuard)?
+        subscriptionSources: [Int: SubscriptionSource] = [:], fieldGuard: (any FieldGuard)?
     ) {
         self.schema = schema
+        self.subscriptionSources = subscriptionSources
         var resolvers = resolvers
         for (type, field, resolver) in IntrospectionResolvers.all(for: schema) {
             if let t = schema.typeIndex(named: type), let f = schema.types[t].fieldsType?.fieldIndex[field] {
@@ -68,6 +71,7 @@ extension ExecutableSchema {
         private var typeResolvers: [Int: @Sendable (any Sendable) -> String?] = [:]
         private var scalars: [Int: ScalarCoercion] = [:]
         private var fieldGuard: (any FieldGuard)?
+        private var subscriptionSources: [Int: SubscriptionSource] = [:]
         private var sourceBackedTypes: [Int] = []
         private var problems: [String] = []
 
@@ -102,6 +106,16 @@ extension ExecutableSchema {
         /// Binds an asynchronous resolver.
         public mutating func resolveAsync(_ type: String, _ field: String, _ body: @escaping @Sendable (FieldInput) async throws -> Resolved) {
             resolve(type, field, .async(body))
+        }
+
+        /// Binds the source stream of a subscription root field (spec 6.2.3): each event it
+        /// yields is completed as the field's value.
+        public mutating func subscribe(_ field: String, _ source: @escaping SubscriptionSource) {
+            guard let root = schema.subscriptionType, let index = schema.types[root].fieldsType?.fieldIndex[field] else {
+                problems.append("Subscription source for \(field): the schema's subscription type has no field \(field).")
+                return
+            }
+            subscriptionSources[index] = source
         }
 
         /// Declares that `type`'s values are Swift sources: every field then needs a resolver.
@@ -154,7 +168,7 @@ extension ExecutableSchema {
             }
             return ExecutableSchema(
                 schema: schema, resolvers: resolvers, typeResolvers: typeResolvers, scalars: scalars,
-                fieldGuard: fieldGuard)
+                subscriptionSources: subscriptionSources, fieldGuard: fieldGuard)
         }
     }
 }

@@ -18,7 +18,7 @@ public func execute(
 }
 
 /// An operation ready to run: selected, with coerced variables and its root type.
-struct PreparedOperation {
+struct PreparedOperation: Sendable {
     let operation: OperationDefinition
     let variables: GraphQLObject
     let rootType: Int

@@ -235,7 +235,8 @@ private struct ComparedPairs {
 private final class Checker {
     let schema: GraphQLSchema
     /// Selection sets are identified by where they start; only sound for parsed documents,
-    /// whose selection sets all start at distinct offsets.
+    /// whose selection sets all start at distinct offsets. Otherwise only fragments' field
+    /// maps are kept (by fragment), and the rest are collected afresh when needed.
     let cachesBySelectionSet: Bool
 
     private var keyIDs: [String: Int] = [:]
@@ -292,14 +293,16 @@ private final class Checker {
     // MARK: Collecting fields
 
     private func fieldMap(_ selectionSet: SelectionSet, parentType: Int?) -> FieldMap {
-        if cachesBySelectionSet, let cached = selectionSetMaps[selectionSet.loc.start] {
+        // A parsed selection set spans at least "{}"; nodes made in code have no span.
+        let cacheable = cachesBySelectionSet && selectionSet.loc.end > selectionSet.loc.start
+        if cacheable, let cached = selectionSetMaps[selectionSet.loc.start] {
             return cached
         }
         var builder = FieldMapBuilder()
         collect(selectionSet, parentType: parentType, into: &builder)
         let map = builder.finish(id: nextMapID)
         nextMapID += 1
-        if cachesBySelectionSet { selectionSetMaps[selectionSet.loc.start] = map }
+        if cacheable { selectionSetMaps[selectionSet.loc.start] = map }
         return map
     }
 
