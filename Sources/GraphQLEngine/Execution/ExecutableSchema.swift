@@ -13,6 +13,11 @@ public final class ExecutableSchema: Sendable {
     let fieldGuard: (any FieldGuard)?
     /// Indices of fields that carry a directive the guard checks, by type index.
     let guardedFields: [[Bool]]
+    /// How each type completes, by type index: read once per value instead of inspecting
+    /// the schema's type (which costs reference counting and string comparisons).
+    let completionKinds: [CompletionKind]
+    /// Type names by index.
+    let typeNames: [String]
 
     init(
         schema: GraphQLSchema, resolvers: [[FieldResolver?]],
@@ -31,6 +36,25 @@ public final class ExecutableSchema: Sendable {
         self.typeResolvers = typeResolvers
         self.scalars = scalars
         self.fieldGuard = fieldGuard
+        self.typeNames = schema.types.map(\.name)
+        self.completionKinds = schema.types.enumerated().map { index, type in
+            switch type {
+            case .scalar(let scalar):
+                if let custom = scalars[index] { return .customScalar(custom) }
+                switch scalar.name {
+                case "Int": return .int
+                case "Float": return .float
+                case "String": return .string
+                case "Boolean": return .boolean
+                case "ID": return .id
+                default: return .customScalar(nil)
+                }
+            case .enumType(let e): return .enumType(e)
+            case .object: return .object
+            case .interface, .union: return .abstract
+            case .inputObject: return .inputObject
+            }
+        }
         let guarded = fieldGuard?.directiveNames ?? []
         self.guardedFields = schema.types.map { type in
             guard let fields = type.fieldsType?.fields else { return [] }
@@ -49,6 +73,36 @@ public final class ExecutableSchema: Sendable {
 
     func resolver(type: Int, field: Int) -> FieldResolver? {
         resolvers[type][field]
+    }
+}
+
+/// How values of a type complete (spec 6.4.3), decided once per schema.
+enum CompletionKind: Sendable {
+    case int, float, string, boolean, id
+    /// A custom scalar, with its coercion when one is bound (else values pass through).
+    case customScalar(ScalarCoercion?)
+    case enumType(EnumType)
+    case object
+    case abstract
+    case inputObject
+
+    var isLeaf: Bool {
+        switch self {
+        case .object, .abstract, .inputObject: return false
+        default: return true
+        }
+    }
+
+    /// The built-in scalar's name, for the shared coercion functions.
+    var builtinName: String? {
+        switch self {
+        case .int: return "Int"
+        case .float: return "Float"
+        case .string: return "String"
+        case .boolean: return "Boolean"
+        case .id: return "ID"
+        default: return nil
+        }
     }
 }
 

@@ -3,8 +3,13 @@
 /// type pays for field collection and argument coercion once.
 final class SelectionPlan {
     let fields: [PlannedField]
+    /// The response keys, in order: shared by every object completed with this plan.
+    let keys: [String]
 
-    init(fields: [PlannedField]) { self.fields = fields }
+    init(fields: [PlannedField]) {
+        self.fields = fields
+        self.keys = fields.map(\.responseKey)
+    }
 }
 
 /// One response key of a selection plan: its merged field nodes, definition and resolver,

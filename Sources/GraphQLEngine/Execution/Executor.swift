@@ -27,6 +27,7 @@ final class Executor {
     let variables: GraphQLObject
     let context: any Sendable
     let loaders: LoaderRegistry
+    let request: RequestInfo
     let collector: FieldCollector
     private(set) var errors: [GraphQLError] = []
     private var pending: [PendingWork] = []
@@ -52,6 +53,7 @@ final class Executor {
         self.variables = variables
         self.context = context
         self.loaders = LoaderRegistry(context: context)
+        self.request = RequestInfo(operation: operation, variables: variables, loaders: loaders)
         var fragments: [String: FragmentDefinition] = [:]
         for case .fragment(let f) in document.definitions where fragments[f.name.value] == nil {
             fragments[f.name.value] = f
@@ -174,9 +176,8 @@ final class Executor {
             }
             _ = i
         }
-        let keys = plan.fields.map(\.responseKey)
-        if let nodes { return .object(ResultObject(keys: keys, nodes: nodes)) }
-        return .value(.object(GraphQLObject(uniqueKeys: keys, values: values)))
+        if let nodes { return .object(ResultObject(keys: plan.keys, nodes: nodes)) }
+        return .value(.object(GraphQLObject(uniqueKeys: plan.keys, values: values)))
     }
 
     /// ExecuteField (spec 6.4): arguments, resolver, completion; errors become null here.
@@ -219,15 +220,17 @@ final class Executor {
         }
         switch resolver {
         case .sync(let body):
-            let path = parentPath.appending(.key(field.responseKey))
             let input = FieldInput(
                 source: source.asSendable, arguments: arguments, context: context,
-                info: resolveInfo(field, parentType: parentType, path: path))
+                info: resolveInfo(field, parentType: parentType, parentPath: parentPath))
             do {
                 let resolved = try body(input)
-                return complete(fieldType, resolved, field: field, parentType: parentType, path: path)
+                if case .value(let v) = resolved {
+                    return completeData(fieldType, v, field: field, parentType: parentType, parent: parentPath)
+                }
+                return complete(fieldType, resolved, field: field, parentType: parentType, path: parentPath.appending(.key(field.responseKey)))
             } catch {
-                return fieldError(Self.graphQLError(error), field: field, path: path)
+                return fieldError(Self.graphQLError(error), field: field, path: parentPath.appending(.key(field.responseKey)))
             }
         case .async:
             return schedule(field, nil, arguments: arguments, source: source, parentType: parentType, parentPath: parentPath)
@@ -242,7 +245,7 @@ final class Executor {
         let path = parentPath.appending(.key(field.responseKey))
         let input = FieldInput(
             source: source.asSendable, arguments: arguments, context: context,
-            info: resolveInfo(field, parentType: parentType, path: path))
+            info: resolveInfo(field, parentType: parentType, parentPath: parentPath))
         let resolver = field.resolver
         let guardCheck: (@Sendable () async -> GraphQLError?)?
         if field.isGuarded, let fieldGuard = executable.fieldGuard {
@@ -313,10 +316,11 @@ final class Executor {
         }
     }
 
-    private func resolveInfo(_ field: PlannedField, parentType: Int, path: ResponsePath) -> ResolveInfo {
+    func resolveInfo(_ field: PlannedField, parentType: Int, parentPath: ResponsePath) -> ResolveInfo {
         ResolveInfo(
-            fieldName: field.definition.name, parentType: schema.types[parentType].name, pathNode: path,
-            fieldNodes: field.fieldNodes, operation: operation, variables: variables, loaders: loaders)
+            request: request, parentPath: parentPath, responseKey: field.responseKey,
+            fieldName: field.definition.name, parentType: executable.typeNames[parentType],
+            fieldNodes: field.fieldNodes)
     }
 
     /// Records a field error; the field is null, or fails upward when non-null.
@@ -466,10 +470,10 @@ final class Executor {
     /// Completes JSON-like data, the fast path of default resolution.
     func completeData(_ type: TypeRef, _ value: GraphQLValue, field: PlannedField, parentType: Int, parent: ResponsePath) -> ResultNode {
         // Leaves need no path unless they fail.
-        if case .named(let index) = type, schema.types[index].isLeafType {
+        if case .named(let index) = type, executable.completionKinds[index].isLeaf {
             if value.isNull { return .value(.null) }
             if let leaf = serializeLeaf(index, value) { return .value(leaf) }
-        } else if case .nonNull(.named(let index)) = type, schema.types[index].isLeafType, !value.isNull {
+        } else if case .nonNull(.named(let index)) = type, executable.completionKinds[index].isLeaf, !value.isNull {
             if let leaf = serializeLeaf(index, value) { return .value(leaf) }
         }
         return completeData(type, value, field: field, parentType: parentType, path: parent.appending(.key(field.responseKey)))
@@ -513,16 +517,10 @@ final class Executor {
         case .nonNull:
             return completeData(type, value, field: field, parentType: parentType, path: path)
         case .named(let index):
-            switch schema.types[index] {
-            case .scalar, .enumType:
-                if let notCompletable {
-                    recordError("Expected a value of type \(schema.types[index].name) for field \"\(schema.types[parentType].name).\(field.definition.name)\", found \(notCompletable).", field: field, path: path)
-                    return .failed
-                }
-                return serializeLeafOrError(index, value, field: field, path: path)
+            switch executable.completionKinds[index] {
             case .object:
                 return completeObject(index, Self.dataSource(value), field: field, path: path)
-            case .interface, .union:
+            case .abstract:
                 var runtimeName: String?
                 if case .object(let object) = value, case .string(let name) = object["__typename"] ?? .null {
                     runtimeName = name
@@ -532,6 +530,12 @@ final class Executor {
             case .inputObject:
                 recordError("Input object \(schema.types[index].name) cannot be a field's type.", field: field, path: path)
                 return .failed
+            default:
+                if let notCompletable {
+                    recordError("Expected a value of type \(schema.types[index].name) for field \"\(schema.types[parentType].name).\(field.definition.name)\", found \(notCompletable).", field: field, path: path)
+                    return .failed
+                }
+                return serializeLeafOrError(index, value, field: field, path: path)
             }
         }
     }
@@ -578,47 +582,49 @@ final class Executor {
 
     // MARK: - Leaves (spec 6.4.3 CoerceResult)
 
+    /// The serialised leaf, or nil when the value cannot be serialised (no error recorded).
+    @inline(__always)
     private func serializeLeaf(_ index: Int, _ value: GraphQLValue) -> GraphQLValue? {
-        switch schema.types[index] {
-        case .scalar(let scalar):
-            if let custom = executable.scalars[index] { return try? custom.serialize(value) }
-            if BuiltinSDL.scalarNames.contains(scalar.name) {
-                return try? BuiltinScalars.serialize(value, scalar.name).get()
-            }
+        switch (executable.completionKinds[index], value) {
+        case (.string, .string), (.boolean, .bool), (.id, .string), (.customScalar(nil), _):
             return value
-        case .enumType(let enumType):
-            if case .string(let name) = value, enumType.value(named: name) != nil { return value }
-            return nil
+        case (.int, .int(let i)) where i >= BuiltinScalars.minInt && i <= BuiltinScalars.maxInt:
+            return value
+        case (.float, .float(let d)) where d.isFinite:
+            return value
+        case (.enumType(let e), .string(let name)):
+            return e.value(named: name) != nil ? value : nil
         default:
+            if case .success(let v) = serializeSlow(index, value) { return v }
             return nil
         }
     }
 
-    private func serializeLeafOrError(_ index: Int, _ value: GraphQLValue, field: PlannedField, path: ResponsePath) -> ResultNode {
-        switch schema.types[index] {
-        case .scalar(let scalar):
-            if let custom = executable.scalars[index] {
-                do {
-                    return .value(try custom.serialize(value))
-                } catch {
-                    var e = error
-                    e.message = error.message
-                    recordError(e.message, field: field, path: path)
-                    return .failed
-                }
+    private func serializeSlow(_ index: Int, _ value: GraphQLValue) -> Result<GraphQLValue, GraphQLError> {
+        switch executable.completionKinds[index] {
+        case .customScalar(let custom?):
+            do {
+                return .success(try custom.serialize(value))
+            } catch {
+                return .failure(error)
             }
-            guard BuiltinSDL.scalarNames.contains(scalar.name) else { return .value(value) }
-            switch BuiltinScalars.serialize(value, scalar.name) {
-            case .success(let v): return .value(v)
-            case .failure(let error):
-                recordError(error.message, field: field, path: path)
-                return .failed
-            }
+        case .customScalar(nil):
+            return .success(value)
         case .enumType(let enumType):
-            if case .string(let name) = value, enumType.value(named: name) != nil { return .value(value) }
-            recordError("Enum \"\(enumType.name)\" cannot represent value: \(JSON.serialize(value))", field: field, path: path)
-            return .failed
-        default:
+            if case .string(let name) = value, enumType.value(named: name) != nil { return .success(value) }
+            return .failure(GraphQLError("Enum \"\(enumType.name)\" cannot represent value: \(JSON.serialize(value))"))
+        case let kind:
+            guard let name = kind.builtinName else { return .failure(GraphQLError("Not a leaf type.")) }
+            return BuiltinScalars.serialize(value, name)
+        }
+    }
+
+    private func serializeLeafOrError(_ index: Int, _ value: GraphQLValue, field: PlannedField, path: ResponsePath) -> ResultNode {
+        if let leaf = serializeLeaf(index, value) { return .value(leaf) }
+        switch serializeSlow(index, value) {
+        case .success(let v): return .value(v)
+        case .failure(let error):
+            recordError(error.message, field: field, path: path)
             return .failed
         }
     }

@@ -92,11 +92,11 @@ public struct GraphQLObject: Sendable, Equatable, ExpressibleByDictionaryLiteral
     }
 }
 
-extension GraphQLValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
+// Not ExpressibleByNilLiteral: `nil` must stay an absent value, never silently `.null`.
+extension GraphQLValue: ExpressibleByBooleanLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-    public init(nilLiteral: ()) { self = .null }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(floatLiteral value: Double) { self = .float(value) }

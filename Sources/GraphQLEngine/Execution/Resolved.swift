@@ -52,21 +52,40 @@ public struct FieldInput: Sendable {
     }
 }
 
-/// The position of a field being resolved.
+/// The position of a field being resolved. Cheap to make: it holds references, and the
+/// path is only spelled out when asked for.
 public struct ResolveInfo: Sendable {
+    let request: RequestInfo
+    let parentPath: ResponsePath
+    let responseKey: String
+    /// The field's name in the schema.
     public let fieldName: String
+    /// The name of the object type the field belongs to.
     public let parentType: String
-    /// The response path to this field.
-    public var path: [PathElement] { pathNode.elements }
-    let pathNode: ResponsePath
     /// The field nodes merged into this field (more than one when selected repeatedly).
     public let fieldNodes: [Field]
+
+    /// The response path to this field.
+    public var path: [PathElement] { parentPath.elements + [.key(responseKey)] }
     /// The operation being executed.
-    public let operation: OperationDefinition
+    public var operation: OperationDefinition { request.operation }
     /// The request's coerced variable values.
-    public let variables: GraphQLObject
+    public var variables: GraphQLObject { request.variables }
     /// The per-request batch loaders.
-    public let loaders: LoaderRegistry
+    public var loaders: LoaderRegistry { request.loaders }
+}
+
+/// What every field of one request shares.
+final class RequestInfo: Sendable {
+    let operation: OperationDefinition
+    let variables: GraphQLObject
+    let loaders: LoaderRegistry
+
+    init(operation: OperationDefinition, variables: GraphQLObject, loaders: LoaderRegistry) {
+        self.operation = operation
+        self.variables = variables
+        self.loaders = loaders
+    }
 }
 
 /// A resolver: synchronous ones run inline, with no task per field; asynchronous ones

@@ -44,10 +44,7 @@ public func subscribe(
     }
     let input = FieldInput(
         source: sourceValue(rootValue).asSendable, arguments: arguments, context: context,
-        info: ResolveInfo(
-            fieldName: field.definition.name, parentType: schema.schema.types[prepared.rootType].name,
-            pathNode: ResponsePath.root.appending(.key(field.responseKey)), fieldNodes: field.fieldNodes,
-            operation: prepared.operation, variables: prepared.variables, loaders: executor.loaders))
+        info: executor.resolveInfo(field, parentType: prepared.rootType, parentPath: .root))
     let events: AsyncThrowingStream<Resolved, any Error>
     do {
         events = try await source(input)

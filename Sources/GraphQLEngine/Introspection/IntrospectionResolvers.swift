@@ -15,19 +15,18 @@ enum IntrospectionResolvers {
 
         // __Schema
         add("__Schema", "description") { _, _ in .string(schema.description) }
-        add("__Schema", "types") { _, _ in .list(schema.types.indices.map { typeObject(.named($0)) }) }
+        add("__Schema", "types") { _, _ in .list(schema.types.indices.map { .object(IntrospectionSource.namedType(Int32($0))) }) }
         add("__Schema", "queryType") { _, _ in schema.queryType.map { typeObject(.named($0)) } ?? .null }
         add("__Schema", "mutationType") { _, _ in schema.mutationType.map { typeObject(.named($0)) } ?? .null }
         add("__Schema", "subscriptionType") { _, _ in schema.subscriptionType.map { typeObject(.named($0)) } ?? .null }
-        add("__Schema", "directives") { _, _ in .list(schema.directives.map { .object(IntrospectionSource.directive($0)) }) }
+        add("__Schema", "directives") { _, _ in .list(schema.directives.indices.map { .object(IntrospectionSource.directive(Int32($0))) }) }
 
         // __Type
         add("__Type", "kind") { source, _ in
-            guard case .type(let ref) = source else { return .null }
-            switch ref {
-            case .list: return .string("LIST")
-            case .nonNull: return .string("NON_NULL")
-            case .named(let i):
+            switch source.typeRef {
+            case .list?: return .string("LIST")
+            case .nonNull?: return .string("NON_NULL")
+            case .named(let i)?:
                 switch schema.types[i] {
                 case .scalar: return .string("SCALAR")
                 case .object: return .string("OBJECT")
@@ -36,147 +35,143 @@ enum IntrospectionResolvers {
                 case .enumType: return .string("ENUM")
                 case .inputObject: return .string("INPUT_OBJECT")
                 }
+            case nil: return .null
             }
         }
         add("__Type", "name") { source, _ in
-            guard case .type(.named(let i)) = source else { return .null }
-            return .string(schema.types[i].name)
+            guard case .namedType(let i) = source else { return .null }
+            return .string(schema.types[Int(i)].name)
         }
         add("__Type", "description") { source, _ in
-            guard case .type(.named(let i)) = source else { return .null }
-            return .string(schema.types[i].description)
+            guard case .namedType(let i) = source else { return .null }
+            return .string(schema.types[Int(i)].description)
         }
         add("__Type", "specifiedByURL") { source, _ in
-            guard case .type(.named(let i)) = source, case .scalar(let s) = schema.types[i] else { return .null }
+            guard case .namedType(let i) = source, case .scalar(let s) = schema.types[Int(i)] else { return .null }
             return .string(s.specifiedByURL)
         }
         add("__Type", "fields") { source, args in
-            guard case .type(.named(let i)) = source, let o = schema.types[i].fieldsType else { return .null }
-            let fields = includeDeprecated(args) ? o.fields : o.fields.filter { $0.deprecationReason == nil }
-            return .list(fields.map { .object(IntrospectionSource.field($0)) })
+            guard case .namedType(let i) = source, let o = schema.types[Int(i)].fieldsType else { return .null }
+            let all = includeDeprecated(args)
+            return .list(o.fields.indices.compactMap { f in
+                all || o.fields[f].deprecationReason == nil ? .object(IntrospectionSource.field(type: i, field: Int32(f))) : nil
+            })
         }
         add("__Type", "interfaces") { source, _ in
-            guard case .type(.named(let i)) = source, let o = schema.types[i].fieldsType else { return .null }
-            return .list(o.interfaces.map { typeObject(.named($0)) })
+            guard case .namedType(let i) = source, let o = schema.types[Int(i)].fieldsType else { return .null }
+            return .list(o.interfaces.map { .object(IntrospectionSource.namedType(Int32($0))) })
         }
         add("__Type", "possibleTypes") { source, _ in
-            guard case .type(.named(let i)) = source, schema.types[i].isAbstractType else { return .null }
-            return .list(schema.possibleTypes(of: i).map { typeObject(.named($0)) })
+            guard case .namedType(let i) = source, schema.types[Int(i)].isAbstractType else { return .null }
+            return .list(schema.possibleTypes(of: Int(i)).map { .object(IntrospectionSource.namedType(Int32($0))) })
         }
         add("__Type", "enumValues") { source, args in
-            guard case .type(.named(let i)) = source, case .enumType(let e) = schema.types[i] else { return .null }
-            let values = includeDeprecated(args) ? e.values : e.values.filter { $0.deprecationReason == nil }
-            return .list(values.map { .object(IntrospectionSource.enumValue($0)) })
+            guard case .namedType(let i) = source, case .enumType(let e) = schema.types[Int(i)] else { return .null }
+            let all = includeDeprecated(args)
+            return .list(e.values.indices.compactMap { v in
+                all || e.values[v].deprecationReason == nil ? .object(IntrospectionSource.enumValue(type: i, value: Int32(v))) : nil
+            })
         }
         add("__Type", "inputFields") { source, args in
-            guard case .type(.named(let i)) = source, case .inputObject(let input) = schema.types[i] else { return .null }
-            let fields = includeDeprecated(args) ? input.fields : input.fields.filter { $0.deprecationReason == nil }
-            return .list(fields.map { .object(IntrospectionSource.inputValue($0)) })
+            guard case .namedType(let i) = source, case .inputObject(let input) = schema.types[Int(i)] else { return .null }
+            let all = includeDeprecated(args)
+            return .list(input.fields.indices.compactMap { f in
+                all || input.fields[f].deprecationReason == nil ? .object(IntrospectionSource.inputField(type: i, field: Int32(f))) : nil
+            })
         }
         add("__Type", "ofType") { source, _ in
-            guard case .type(let ref) = source else { return .null }
-            switch ref {
-            case .list(let inner), .nonNull(let inner): return typeObject(inner)
-            case .named: return .null
+            switch source.typeRef {
+            case .list(let inner)?, .nonNull(let inner)?: return typeObject(inner)
+            default: return .null
             }
         }
         add("__Type", "isOneOf") { source, _ in
-            guard case .type(.named(let i)) = source, case .inputObject(let input) = schema.types[i] else { return .null }
+            guard case .namedType(let i) = source, case .inputObject(let input) = schema.types[Int(i)] else { return .null }
             return .bool(input.isOneOf)
         }
 
         // __Field
         add("__Field", "name") { source, _ in
-            guard case .field(let f) = source else { return .null }
-            return .string(f.name)
+            guard case .field(let t, let f) = source else { return .null }
+            return .string(schema.field(t, f).name)
         }
         add("__Field", "description") { source, _ in
-            guard case .field(let f) = source else { return .null }
-            return .string(f.description)
+            guard case .field(let t, let f) = source else { return .null }
+            return .string(schema.field(t, f).description)
         }
         add("__Field", "args") { source, args in
-            guard case .field(let f) = source else { return .null }
-            let arguments = includeDeprecated(args) ? f.arguments : f.arguments.filter { $0.deprecationReason == nil }
-            return .list(arguments.map { .object(IntrospectionSource.inputValue($0)) })
+            guard case .field(let t, let f) = source else { return .null }
+            let arguments = schema.field(t, f).arguments
+            let all = includeDeprecated(args)
+            return .list(arguments.indices.compactMap { a in
+                all || arguments[a].deprecationReason == nil ? .object(IntrospectionSource.argument(type: t, field: f, argument: Int32(a))) : nil
+            })
         }
         add("__Field", "type") { source, _ in
-            guard case .field(let f) = source else { return .null }
-            return typeObject(f.type)
+            guard case .field(let t, let f) = source else { return .null }
+            return typeObject(schema.field(t, f).type)
         }
         add("__Field", "isDeprecated") { source, _ in
-            guard case .field(let f) = source else { return .null }
-            return .bool(f.deprecationReason != nil)
+            guard case .field(let t, let f) = source else { return .null }
+            return .bool(schema.field(t, f).deprecationReason != nil)
         }
         add("__Field", "deprecationReason") { source, _ in
-            guard case .field(let f) = source else { return .null }
-            return .string(f.deprecationReason)
+            guard case .field(let t, let f) = source else { return .null }
+            return .string(schema.field(t, f).deprecationReason)
         }
 
         // __InputValue
-        add("__InputValue", "name") { source, _ in
-            guard case .inputValue(let v) = source else { return .null }
-            return .string(v.name)
-        }
-        add("__InputValue", "description") { source, _ in
-            guard case .inputValue(let v) = source else { return .null }
-            return .string(v.description)
-        }
+        add("__InputValue", "name") { source, _ in .string(schema.inputValue(source)?.name) }
+        add("__InputValue", "description") { source, _ in .string(schema.inputValue(source)?.description) }
         add("__InputValue", "type") { source, _ in
-            guard case .inputValue(let v) = source else { return .null }
+            guard let v = schema.inputValue(source) else { return .null }
             return typeObject(v.type)
         }
         add("__InputValue", "defaultValue") { source, _ in
-            guard case .inputValue(let v) = source, let literal = v.defaultValue else { return .null }
+            guard let v = schema.inputValue(source), let literal = v.defaultValue else { return .null }
             return .string(DefaultValuePrinter.print(literal, v.type, schema))
         }
         add("__InputValue", "isDeprecated") { source, _ in
-            guard case .inputValue(let v) = source else { return .null }
+            guard let v = schema.inputValue(source) else { return .null }
             return .bool(v.deprecationReason != nil)
         }
-        add("__InputValue", "deprecationReason") { source, _ in
-            guard case .inputValue(let v) = source else { return .null }
-            return .string(v.deprecationReason)
-        }
+        add("__InputValue", "deprecationReason") { source, _ in .string(schema.inputValue(source)?.deprecationReason) }
 
         // __EnumValue
-        add("__EnumValue", "name") { source, _ in
-            guard case .enumValue(let v) = source else { return .null }
-            return .string(v.name)
+        @Sendable func enumValue(_ source: IntrospectionSource) -> EnumValueModel? {
+            guard case .enumValue(let t, let v) = source, case .enumType(let e) = schema.types[Int(t)] else { return nil }
+            return e.values[Int(v)]
         }
-        add("__EnumValue", "description") { source, _ in
-            guard case .enumValue(let v) = source else { return .null }
-            return .string(v.description)
-        }
+        add("__EnumValue", "name") { source, _ in .string(enumValue(source)?.name) }
+        add("__EnumValue", "description") { source, _ in .string(enumValue(source)?.description) }
         add("__EnumValue", "isDeprecated") { source, _ in
-            guard case .enumValue(let v) = source else { return .null }
+            guard let v = enumValue(source) else { return .null }
             return .bool(v.deprecationReason != nil)
         }
-        add("__EnumValue", "deprecationReason") { source, _ in
-            guard case .enumValue(let v) = source else { return .null }
-            return .string(v.deprecationReason)
-        }
+        add("__EnumValue", "deprecationReason") { source, _ in .string(enumValue(source)?.deprecationReason) }
 
         // __Directive
-        add("__Directive", "name") { source, _ in
-            guard case .directive(let d) = source else { return .null }
-            return .string(d.name)
+        @Sendable func directive(_ source: IntrospectionSource) -> DirectiveModel? {
+            guard case .directive(let d) = source else { return nil }
+            return schema.directives[Int(d)]
         }
-        add("__Directive", "description") { source, _ in
-            guard case .directive(let d) = source else { return .null }
-            return .string(d.description)
-        }
+        add("__Directive", "name") { source, _ in .string(directive(source)?.name) }
+        add("__Directive", "description") { source, _ in .string(directive(source)?.description) }
         add("__Directive", "isRepeatable") { source, _ in
-            guard case .directive(let d) = source else { return .null }
+            guard let d = directive(source) else { return .null }
             return .bool(d.isRepeatable)
         }
         add("__Directive", "locations") { source, _ in
-            guard case .directive(let d) = source else { return .null }
+            guard let d = directive(source) else { return .null }
             return .value(.list(d.locations.map { .string($0.rawValue) }))
         }
         add("__Directive", "args") { source, args in
-            guard case .directive(let d) = source else { return .null }
-            let arguments = includeDeprecated(args) ? d.arguments : d.arguments.filter { $0.deprecationReason == nil }
-            return .list(arguments.map { .object(IntrospectionSource.inputValue($0)) })
+            guard case .directive(let index) = source else { return .null }
+            let arguments = schema.directives[Int(index)].arguments
+            let all = includeDeprecated(args)
+            return .list(arguments.indices.compactMap { a in
+                all || arguments[a].deprecationReason == nil ? .object(IntrospectionSource.directiveArgument(directive: index, argument: Int32(a))) : nil
+            })
         }
         return list
     }

@@ -53,7 +53,7 @@ actor BatchLog {
             }
         }
         let result = await execute(schema: try builder.build(), document: try parse("{ a b }"))
-        #expect(result.data == ["a": nil, "b": nil])
+        #expect(result.data == ["a": .null, "b": .null])
         #expect(result.errors.count == 2)
     }
 }

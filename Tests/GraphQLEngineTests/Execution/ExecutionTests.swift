@@ -76,10 +76,10 @@ struct Account: Sendable {
     @Test func nullPropagatesToTheNearestNullableParent() async throws {
         let schema = try buildSchema("type Query { account: Account list: [Account!] } type Account { id: Int! name: String }")
         var builder = ExecutableSchema.Builder(schema: schema)
-        builder.resolveAsync("Query", "account") { _ in .value(["id": nil, "name": "x"]) }
-        builder.resolve("Query", "list") { _ in .list([.value(["id": 1]), .value(["id": nil])]) }
+        builder.resolveAsync("Query", "account") { _ in .value(["id": .null, "name": "x"]) }
+        builder.resolve("Query", "list") { _ in .list([.value(["id": 1]), .value(["id": .null])]) }
         let result = try await run(try builder.build(), "{ account { id name } list { id } }")
-        #expect(result.data == ["account": nil, "list": nil])
+        #expect(result.data == ["account": .null, "list": .null])
         #expect(result.errors.map(\.message) == [
             "Cannot return null for non-nullable field Account.id.", "Cannot return null for non-nullable field Account.id.",
         ])
@@ -133,7 +133,7 @@ struct Account: Sendable {
         builder.resolve("Query", "ok") { _ in .int(1) }
         builder.resolveAsync("Query", "broken") { _ in throw Failure() }
         let result = try await run(try builder.build(), "{ ok\n  broken }")
-        #expect(result.data == ["ok": 1, "broken": nil])
+        #expect(result.data == ["ok": 1, "broken": .null])
         #expect(result.errors.first?.message == "ledger unavailable")
         #expect(result.errors.first?.locations == [SourceLocation(line: 2, column: 3)])
         #expect(result.errors.first?.path == [.key("broken")])

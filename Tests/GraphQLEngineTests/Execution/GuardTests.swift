@@ -43,7 +43,7 @@ struct RoleGuard: FieldGuard {
 
     @Test func deniedFieldsAreNullWithForbiddenAndTheRestStands() async throws {
         let result = try await run("{ workspace { name budget auditLog } }", role: "MEMBER")
-        #expect(result.data == ["workspace": ["name": "Acme", "budget": 10, "auditLog": nil]])
+        #expect(result.data == ["workspace": ["name": "Acme", "budget": 10, "auditLog": .null]])
         #expect(result.errors.count == 1)
         #expect(result.errors.first?.extensions["code"] == "FORBIDDEN")
         #expect(result.errors.first?.path == [.key("workspace"), .key("auditLog")])
@@ -51,7 +51,7 @@ struct RoleGuard: FieldGuard {
 
     @Test func aDeniedNonNullFieldNullsItsParent() async throws {
         let result = try await run("{ workspace { name payroll } }", role: "MEMBER")
-        #expect(result.data == ["workspace": nil])
+        #expect(result.data == ["workspace": .null])
         #expect(result.errors.first?.extensions["code"] == "FORBIDDEN")
     }
 
