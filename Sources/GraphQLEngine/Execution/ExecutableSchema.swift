@@ -18,6 +18,8 @@ public final class ExecutableSchema: Sendable {
     let completionKinds: [CompletionKind]
     /// Type names by index.
     let typeNames: [String]
+    /// Resolvers of the introspection types, by type index then field index.
+    let introspectionResolvers: [[IntrospectionResolver?]]
 
     init(
         schema: GraphQLSchema, resolvers: [[FieldResolver?]],
@@ -26,13 +28,16 @@ public final class ExecutableSchema: Sendable {
     ) {
         self.schema = schema
         self.subscriptionSources = subscriptionSources
-        var resolvers = resolvers
+        self.resolvers = resolvers
+        var introspection = schema.types.map { type in
+            [IntrospectionResolver?](repeating: nil, count: type.fieldsType?.fields.count ?? 0)
+        }
         for (type, field, resolver) in IntrospectionResolvers.all(for: schema) {
             if let t = schema.typeIndex(named: type), let f = schema.types[t].fieldsType?.fieldIndex[field] {
-                resolvers[t][f] = resolver
+                introspection[t][f] = resolver
             }
         }
-        self.resolvers = resolvers
+        self.introspectionResolvers = introspection
         self.typeResolvers = typeResolvers
         self.scalars = scalars
         self.fieldGuard = fieldGuard

@@ -27,7 +27,13 @@ final class PlannedField {
     let definition: FieldDefinitionModel
     let kind: Kind
     let resolver: FieldResolver?
+    let introspectionResolver: IntrospectionResolver?
     let isGuarded: Bool
+    /// The field's type, and its name in the schema (the key default resolution reads).
+    let type: TypeRef
+    let fieldName: String
+    /// Resolved by key from data, with no resolver, guard or arguments to look at.
+    let isDefaultData: Bool
     /// Coerced arguments, computed on first execution.
     var arguments: Result<GraphQLObject, GraphQLError>?
     /// Plans of the sub-selection by runtime object type index.
@@ -35,14 +41,20 @@ final class PlannedField {
 
     init(
         responseKey: String, fieldNodes: [Field], definition: FieldDefinitionModel, kind: Kind,
-        resolver: FieldResolver?, isGuarded: Bool
+        resolver: FieldResolver?, introspectionResolver: IntrospectionResolver?, isGuarded: Bool
     ) {
         self.responseKey = responseKey
         self.fieldNodes = fieldNodes
         self.definition = definition
         self.kind = kind
         self.resolver = resolver
+        self.introspectionResolver = introspectionResolver
         self.isGuarded = isGuarded
+        self.type = definition.type
+        self.fieldName = definition.name
+        var isField = false
+        if case .field = kind { isField = true }
+        self.isDefaultData = isField && resolver == nil && introspectionResolver == nil && !isGuarded
     }
 
     var locations: [Location] { fieldNodes.map(\.loc) }

@@ -6,12 +6,22 @@ enum SourceValue {
     case scalarData
     /// A Swift value for the type's resolvers.
     case opaque(any Sendable)
+    /// A position in the schema, for the introspection types.
+    case introspection(IntrospectionSource)
+
+    /// The value of `key` for default resolution; null unless this is an object of data.
+    @inline(__always)
+    func dataValue(_ key: String) -> GraphQLValue {
+        if case .data(let object) = self { return object[key] ?? .null }
+        return .null
+    }
 
     var asSendable: any Sendable {
         switch self {
         case .data(let o): return o
         case .scalarData: return GraphQLValue.null
         case .opaque(let s): return s
+        case .introspection(let s): return s
         }
     }
 }
@@ -120,11 +130,13 @@ final class Executor {
             let kind: PlannedField.Kind
             let definition: FieldDefinitionModel
             var resolver: FieldResolver?
+            var introspectionResolver: IntrospectionResolver?
             var guarded = false
             if let index = objectFields?.fieldIndex[name] {
                 kind = .field(index: index)
                 definition = objectFields!.fields[index]
                 resolver = executable.resolver(type: objectType, field: index)
+                introspectionResolver = executable.introspectionResolvers[objectType][index]
                 guarded = executable.guardedFields[objectType][index]
             } else if name == "__typename" {
                 kind = .typename
@@ -140,7 +152,7 @@ final class Executor {
             }
             fields.append(PlannedField(
                 responseKey: group.key, fieldNodes: group.fields, definition: definition, kind: kind,
-                resolver: resolver, isGuarded: guarded))
+                resolver: resolver, introspectionResolver: introspectionResolver, isGuarded: guarded))
         }
         return SelectionPlan(fields: fields)
     }
@@ -182,15 +194,35 @@ final class Executor {
 
     /// ExecuteField (spec 6.4): arguments, resolver, completion; errors become null here.
     func executeField(_ field: PlannedField, source: SourceValue, parentType: Int, parentPath: ResponsePath) -> ResultNode {
-        let fieldType = field.definition.type
+        if field.isDefaultData {
+            return completeData(field.type, source.dataValue(field.fieldName), field: field, parentType: parentType, parent: parentPath)
+        }
+        let fieldType = field.type
         switch field.kind {
         case .typename:
-            return .value(.string(schema.types[parentType].name))
+            return .value(.string(executable.typeNames[parentType]))
         case .schema:
             let path = parentPath.appending(.key(field.responseKey))
-            return complete(fieldType, .object(IntrospectionSource.schema), field: field, parentType: parentType, path: path)
+            return completeIntrospection(fieldType, .object(.schema), field: field, parentType: parentType, path: path)
         case .type, .field:
             break
+        }
+        if let introspect = field.introspectionResolver, case .introspection(let position) = source {
+            let arguments: GraphQLObject
+            if field.definition.arguments.isEmpty {
+                arguments = GraphQLObject()
+            } else {
+                switch coercedArguments(field) {
+                case .success(let a): arguments = a
+                case .failure(let error): return fieldError(error, field: field, path: parentPath.appending(.key(field.responseKey)))
+                }
+            }
+            switch introspect(position, arguments) {
+            case .value(let v):
+                return completeData(fieldType, v, field: field, parentType: parentType, parent: parentPath)
+            case let value:
+                return completeIntrospection(fieldType, value, field: field, parentType: parentType, path: parentPath.appending(.key(field.responseKey)))
+            }
         }
         let arguments: GraphQLObject
         switch coercedArguments(field) {
@@ -203,15 +235,11 @@ final class Executor {
             guard case .string(let name) = arguments["name"] ?? .null, let index = schema.typeIndex(named: name) else {
                 return .value(.null)
             }
-            return complete(fieldType, .object(IntrospectionSource.type(.named(index))), field: field, parentType: parentType, path: path)
+            return completeIntrospection(fieldType, .object(.namedType(Int32(index))), field: field, parentType: parentType, path: path)
         }
         guard let resolver = field.resolver else {
             // Default resolution: the key of the field's name in data.
-            let value: GraphQLValue
-            switch source {
-            case .data(let object): value = object[field.definition.name] ?? .null
-            case .scalarData, .opaque: value = .null
-            }
+            let value = source.dataValue(field.fieldName)
             if field.isGuarded { return schedule(field, .value(value), arguments: arguments, source: source, parentType: parentType, parentPath: parentPath) }
             return completeData(fieldType, value, field: field, parentType: parentType, parent: parentPath)
         }
@@ -464,6 +492,32 @@ final class Executor {
                 recordError("Expected a value for \(schema.types[index].name), found an object for field \"\(schema.types[parentType].name).\(field.definition.name)\".", field: field, path: path)
                 return .failed
             }
+        }
+    }
+
+    /// Completes an introspection value: schema positions become objects of their type.
+    private func completeIntrospection(_ type: TypeRef, _ value: IntrospectionValue, field: PlannedField, parentType: Int, path: ResponsePath) -> ResultNode {
+        switch value {
+        case .null:
+            return complete(type, .null, field: field, parentType: parentType, path: path)
+        case .value(let v):
+            return completeData(type, v, field: field, parentType: parentType, path: path)
+        case .object(let position):
+            let objectType = type.namedIndex
+            let node = completeObject(objectType, .introspection(position), field: field, path: path)
+            if case .failed = node, !type.isNonNull { return .value(.null) }
+            return node
+        case .objects(let positions):
+            guard let itemType = type.nullable.listItem else { return .failed }
+            let objectType = itemType.namedIndex
+            var values: [GraphQLValue] = []
+            values.reserveCapacity(positions.count)
+            for (i, position) in positions.enumerated() {
+                let node = completeObject(objectType, .introspection(position), field: field, path: path.appending(.index(i)))
+                guard case .value(let v) = node else { return type.isNonNull ? .failed : .value(.null) }
+                values.append(v)
+            }
+            return .value(.list(values))
         }
     }
 

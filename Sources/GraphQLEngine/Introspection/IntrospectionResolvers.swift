@@ -2,24 +2,21 @@
 /// `__Directive` (spec 4.2), installed into every executable schema.
 enum IntrospectionResolvers {
     /// Every introspection resolver as (type, field, resolver).
-    static func all(for schema: GraphQLSchema) -> [(String, String, FieldResolver)] {
-        var list: [(String, String, FieldResolver)] = []
-        func add(_ type: String, _ field: String, _ body: @escaping @Sendable (IntrospectionSource, GraphQLObject) -> Resolved) {
-            list.append((type, field, .sync({ input in
-                guard let source = input.source as? IntrospectionSource else { return .null }
-                return body(source, input.arguments)
-            })))
+    static func all(for schema: GraphQLSchema) -> [(String, String, IntrospectionResolver)] {
+        var list: [(String, String, IntrospectionResolver)] = []
+        func add(_ type: String, _ field: String, _ body: @escaping IntrospectionResolver) {
+            list.append((type, field, body))
         }
-        @Sendable func typeObject(_ ref: TypeRef) -> Resolved { .object(IntrospectionSource.type(ref)) }
+        @Sendable func typeObject(_ ref: TypeRef) -> IntrospectionValue { .object(IntrospectionSource.type(ref)) }
         @Sendable func includeDeprecated(_ args: GraphQLObject) -> Bool { args["includeDeprecated"] == .bool(true) }
 
         // __Schema
         add("__Schema", "description") { _, _ in .string(schema.description) }
-        add("__Schema", "types") { _, _ in .list(schema.types.indices.map { .object(IntrospectionSource.namedType(Int32($0))) }) }
+        add("__Schema", "types") { _, _ in .objects(schema.types.indices.map { IntrospectionSource.namedType(Int32($0)) }) }
         add("__Schema", "queryType") { _, _ in schema.queryType.map { typeObject(.named($0)) } ?? .null }
         add("__Schema", "mutationType") { _, _ in schema.mutationType.map { typeObject(.named($0)) } ?? .null }
         add("__Schema", "subscriptionType") { _, _ in schema.subscriptionType.map { typeObject(.named($0)) } ?? .null }
-        add("__Schema", "directives") { _, _ in .list(schema.directives.indices.map { .object(IntrospectionSource.directive(Int32($0))) }) }
+        add("__Schema", "directives") { _, _ in .objects(schema.directives.indices.map { IntrospectionSource.directive(Int32($0)) }) }
 
         // __Type
         add("__Type", "kind") { source, _ in
@@ -53,30 +50,30 @@ enum IntrospectionResolvers {
         add("__Type", "fields") { source, args in
             guard case .namedType(let i) = source, let o = schema.types[Int(i)].fieldsType else { return .null }
             let all = includeDeprecated(args)
-            return .list(o.fields.indices.compactMap { f in
-                all || o.fields[f].deprecationReason == nil ? .object(IntrospectionSource.field(type: i, field: Int32(f))) : nil
+            return .objects(o.fields.indices.compactMap { f in
+                all || o.fields[f].deprecationReason == nil ? IntrospectionSource.field(type: i, field: Int32(f)) : nil
             })
         }
         add("__Type", "interfaces") { source, _ in
             guard case .namedType(let i) = source, let o = schema.types[Int(i)].fieldsType else { return .null }
-            return .list(o.interfaces.map { .object(IntrospectionSource.namedType(Int32($0))) })
+            return .objects(o.interfaces.map { IntrospectionSource.namedType(Int32($0)) })
         }
         add("__Type", "possibleTypes") { source, _ in
             guard case .namedType(let i) = source, schema.types[Int(i)].isAbstractType else { return .null }
-            return .list(schema.possibleTypes(of: Int(i)).map { .object(IntrospectionSource.namedType(Int32($0))) })
+            return .objects(schema.possibleTypes(of: Int(i)).map { IntrospectionSource.namedType(Int32($0)) })
         }
         add("__Type", "enumValues") { source, args in
             guard case .namedType(let i) = source, case .enumType(let e) = schema.types[Int(i)] else { return .null }
             let all = includeDeprecated(args)
-            return .list(e.values.indices.compactMap { v in
-                all || e.values[v].deprecationReason == nil ? .object(IntrospectionSource.enumValue(type: i, value: Int32(v))) : nil
+            return .objects(e.values.indices.compactMap { v in
+                all || e.values[v].deprecationReason == nil ? IntrospectionSource.enumValue(type: i, value: Int32(v)) : nil
             })
         }
         add("__Type", "inputFields") { source, args in
             guard case .namedType(let i) = source, case .inputObject(let input) = schema.types[Int(i)] else { return .null }
             let all = includeDeprecated(args)
-            return .list(input.fields.indices.compactMap { f in
-                all || input.fields[f].deprecationReason == nil ? .object(IntrospectionSource.inputField(type: i, field: Int32(f))) : nil
+            return .objects(input.fields.indices.compactMap { f in
+                all || input.fields[f].deprecationReason == nil ? IntrospectionSource.inputField(type: i, field: Int32(f)) : nil
             })
         }
         add("__Type", "ofType") { source, _ in
@@ -103,8 +100,8 @@ enum IntrospectionResolvers {
             guard case .field(let t, let f) = source else { return .null }
             let arguments = schema.field(t, f).arguments
             let all = includeDeprecated(args)
-            return .list(arguments.indices.compactMap { a in
-                all || arguments[a].deprecationReason == nil ? .object(IntrospectionSource.argument(type: t, field: f, argument: Int32(a))) : nil
+            return .objects(arguments.indices.compactMap { a in
+                all || arguments[a].deprecationReason == nil ? IntrospectionSource.argument(type: t, field: f, argument: Int32(a)) : nil
             })
         }
         add("__Field", "type") { source, _ in
@@ -169,12 +166,26 @@ enum IntrospectionResolvers {
             guard case .directive(let index) = source else { return .null }
             let arguments = schema.directives[Int(index)].arguments
             let all = includeDeprecated(args)
-            return .list(arguments.indices.compactMap { a in
-                all || arguments[a].deprecationReason == nil ? .object(IntrospectionSource.directiveArgument(directive: index, argument: Int32(a))) : nil
+            return .objects(arguments.indices.compactMap { a in
+                all || arguments[a].deprecationReason == nil ? IntrospectionSource.directiveArgument(directive: index, argument: Int32(a)) : nil
             })
         }
         return list
     }
+}
+
+/// A resolver of the introspection types: reads the schema, never fails.
+typealias IntrospectionResolver = @Sendable (IntrospectionSource, GraphQLObject) -> IntrospectionValue
+
+/// What an introspection resolver yields: leaves, or schema positions to complete further.
+enum IntrospectionValue {
+    case null
+    case value(GraphQLValue)
+    case object(IntrospectionSource)
+    case objects([IntrospectionSource])
+
+    static func string(_ s: String?) -> IntrospectionValue { s.map { .value(.string($0)) } ?? .null }
+    static func bool(_ b: Bool) -> IntrospectionValue { .value(.bool(b)) }
 }
 
 /// Prints a default value as graphql-js's introspection does: the literal is coerced to
