@@ -16,6 +16,8 @@ public final class ExecutableSchema: Sendable {
     /// How each type completes, by type index: read once per value instead of inspecting
     /// the schema's type (which costs reference counting and string comparisons).
     let completionKinds: [CompletionKind]
+    /// A byte per type for the hottest check of all, the built-in leaf (LeafCode).
+    let leafCodes: [UInt8]
     /// Type names by index.
     let typeNames: [String]
     /// Resolvers of the introspection types, by type index then field index.
@@ -60,6 +62,18 @@ public final class ExecutableSchema: Sendable {
             case .inputObject: return .inputObject
             }
         }
+        self.leafCodes = completionKinds.map { kind in
+            switch kind {
+            case .int: return LeafCode.int
+            case .float: return LeafCode.float
+            case .string: return LeafCode.string
+            case .boolean: return LeafCode.boolean
+            case .id: return LeafCode.id
+            case .customScalar(nil): return LeafCode.passThrough
+            case .customScalar, .enumType: return LeafCode.other
+            case .object, .abstract, .inputObject: return LeafCode.notLeaf
+            }
+        }
         let guarded = fieldGuard?.directiveNames ?? []
         self.guardedFields = schema.types.map { type in
             guard let fields = type.fieldsType?.fields else { return [] }
@@ -79,6 +93,18 @@ public final class ExecutableSchema: Sendable {
     func resolver(type: Int, field: Int) -> FieldResolver? {
         resolvers[type][field]
     }
+}
+
+/// Byte codes of `ExecutableSchema.leafCodes`.
+enum LeafCode {
+    static let int: UInt8 = 0
+    static let float: UInt8 = 1
+    static let string: UInt8 = 2
+    static let boolean: UInt8 = 3
+    static let id: UInt8 = 4
+    static let passThrough: UInt8 = 5
+    static let other: UInt8 = 6
+    static let notLeaf: UInt8 = 7
 }
 
 /// How values of a type complete (spec 6.4.3), decided once per schema.

@@ -5,10 +5,13 @@ final class SelectionPlan {
     let fields: [PlannedField]
     /// The response keys, in order: shared by every object completed with this plan.
     let keys: [String]
+    /// Every field resolves by key from data: objects of data take the tight loop.
+    let isAllDefaultData: Bool
 
     init(fields: [PlannedField]) {
         self.fields = fields
         self.keys = fields.map(\.responseKey)
+        self.isAllDefaultData = fields.allSatisfy(\.isDefaultData)
     }
 }
 
@@ -34,6 +37,9 @@ final class PlannedField {
     let fieldName: String
     /// Resolved by key from data, with no resolver, guard or arguments to look at.
     let isDefaultData: Bool
+    /// For a field whose type is a leaf (or a non-null leaf): the leaf's type index; else -1.
+    let leafIndex: Int
+    let isNonNullLeaf: Bool
     /// Coerced arguments, computed on first execution.
     var arguments: Result<GraphQLObject, GraphQLError>?
     /// Plans of the sub-selection by runtime object type index.
@@ -55,6 +61,11 @@ final class PlannedField {
         var isField = false
         if case .field = kind { isField = true }
         self.isDefaultData = isField && resolver == nil && introspectionResolver == nil && !isGuarded
+        switch definition.type {
+        case .named(let i): leafIndex = i; isNonNullLeaf = false
+        case .nonNull(.named(let i)): leafIndex = i; isNonNullLeaf = true
+        default: leafIndex = -1; isNonNullLeaf = false
+        }
     }
 
     var locations: [Location] { fieldNodes.map(\.loc) }

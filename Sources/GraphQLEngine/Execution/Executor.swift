@@ -172,6 +172,9 @@ final class Executor {
 
     /// ExecuteSelectionSet for one object: folds into a value when nothing is pending.
     func executeFields(_ plan: SelectionPlan, source: SourceValue, parentType: Int, path: ResponsePath) -> ResultNode {
+        if plan.isAllDefaultData, case .data(let object) = source {
+            return executeDataFields(plan, object, parentType: parentType, path: path)
+        }
         var values: [GraphQLValue] = []
         values.reserveCapacity(plan.fields.count)
         var nodes: [ResultNode]?
@@ -187,6 +190,50 @@ final class Executor {
                 nodes!.append(node)
             }
             _ = i
+        }
+        if let nodes { return .object(ResultObject(keys: plan.keys, nodes: nodes)) }
+        return .value(.object(GraphQLObject(uniqueKeys: plan.keys, values: values)))
+    }
+
+    /// The tight loop for an object of data whose fields all resolve by key: built-in leaves
+    /// are copied straight through; anything else takes the general path.
+    private func executeDataFields(_ plan: SelectionPlan, _ object: GraphQLObject, parentType: Int, path: ResponsePath) -> ResultNode {
+        var values: [GraphQLValue] = []
+        values.reserveCapacity(plan.fields.count)
+        var nodes: [ResultNode]?
+        let leafCodes = executable.leafCodes
+        for field in plan.fields {
+            let value = object[field.fieldName] ?? .null
+            if nodes == nil, field.leafIndex >= 0 {
+                switch (leafCodes[field.leafIndex], value) {
+                case (LeafCode.string, .string), (LeafCode.boolean, .bool), (LeafCode.id, .string), (LeafCode.passThrough, _):
+                    if !value.isNull || !field.isNonNullLeaf {
+                        values.append(value)
+                        continue
+                    }
+                case (LeafCode.int, .int(let i)) where i >= BuiltinScalars.minInt && i <= BuiltinScalars.maxInt:
+                    values.append(value)
+                    continue
+                case (LeafCode.float, .float(let d)) where d.isFinite:
+                    values.append(value)
+                    continue
+                case (_, .null) where !field.isNonNullLeaf:
+                    values.append(.null)
+                    continue
+                default:
+                    break
+                }
+            }
+            let node = completeData(field.type, value, field: field, parentType: parentType, parent: path)
+            switch node {
+            case .failed:
+                return .failed
+            case .value(let v) where nodes == nil:
+                values.append(v)
+            default:
+                if nodes == nil { nodes = values.map(ResultNode.value) }
+                nodes!.append(node)
+            }
         }
         if let nodes { return .object(ResultObject(keys: plan.keys, nodes: nodes)) }
         return .value(.object(GraphQLObject(uniqueKeys: plan.keys, values: values)))

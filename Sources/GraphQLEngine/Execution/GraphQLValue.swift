@@ -59,7 +59,9 @@ public struct GraphQLObject: Sendable, Equatable, ExpressibleByDictionaryLiteral
     /// The value of `key`, or nil when absent.
     public subscript(key: String) -> GraphQLValue? {
         get {
-            for i in keys.indices where keys[i] == key { return values[i] }
+            // Comparing lengths first keeps unequal keys off String's slower comparison.
+            let length = key.utf8.count
+            for i in keys.indices where keys[i].utf8.count == length && keys[i] == key { return values[i] }
             return nil
         }
         set {
