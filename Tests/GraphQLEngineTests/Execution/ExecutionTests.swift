@@ -152,3 +152,25 @@ struct Account: Sendable {
         #expect(repository?["kind"] == "OBJECT")
     }
 }
+
+@Suite struct ArgumentAccessTests {
+    @Test func resolversReadTypedArgumentsAfterCoercion() async throws {
+        let schema = try buildSchema("""
+            input Range { from: Int! to: Int = 10 }
+            enum Order { ASC DESC }
+            type Query { page(first: Int = 20, ratio: Float, order: Order, range: Range, tags: [String!], after: String): String }
+            """)
+        var builder = ExecutableSchema.Builder(schema: schema)
+        builder.resolve("Query", "page") { input in
+            let a = input.arguments
+            let range = a.object("range")
+            return .string("\(a.int("first") ?? -1) \(a.double("ratio") ?? -1) \(a.string("order") ?? "-") \(range?.int("from") ?? -1)-\(range?.int("to") ?? -1) \(a.list("tags")?.count ?? -1) \(a.contains("after"))")
+        }
+        let document = try parse(#"query($r: Float) { page(ratio: $r, order: DESC, range: {from: 3}, tags: "one", after: null) }"#)
+        let result = await execute(schema: try builder.build(), document: document, variables: ["r": 2])
+        #expect(result.errors.isEmpty)
+        // Defaults are applied, Int widens to Float, one value becomes a list, and an
+        // explicit null is kept apart from an absent argument.
+        #expect(result.data == ["page": "20 2.0 DESC 3-10 1 true"])
+    }
+}
