@@ -26,6 +26,41 @@ enum SourceValue {
     }
 }
 
+/// The completed entries of one object or list: plain values while everything is done,
+/// switching to nodes once an entry is still pending.
+struct CompletedFields {
+    var values: [GraphQLValue] = []
+    var nodes: [ResultNode]?
+
+    init(capacity: Int) { values.reserveCapacity(capacity) }
+
+    var isAllValues: Bool { nodes == nil }
+
+    /// Adds an entry; false when it failed, which fails the whole object or list.
+    mutating func add(_ node: ResultNode) -> Bool {
+        switch node {
+        case .failed:
+            return false
+        case .value(let v) where nodes == nil:
+            values.append(v)
+        default:
+            if nodes == nil { nodes = values.map(ResultNode.value) }
+            nodes!.append(node)
+        }
+        return true
+    }
+
+    func object(keys: [String]) -> ResultNode {
+        if let nodes { return .object(ResultObject(keys: keys, nodes: nodes)) }
+        return .value(.object(GraphQLObject(uniqueKeys: keys, values: values)))
+    }
+
+    func list() -> ResultNode {
+        if let nodes { return .list(ResultList(nodes: nodes)) }
+        return .value(.list(values))
+    }
+}
+
 /// Executes one operation (spec 6.2-6.4). Confined to the task that calls `run`:
 /// resolvers run in child tasks, but every completion happens here, so the result tree and
 /// error list need no locks.
@@ -175,68 +210,47 @@ final class Executor {
         if plan.isAllDefaultData, case .data(let object) = source {
             return executeDataFields(plan, object, parentType: parentType, path: path)
         }
-        var values: [GraphQLValue] = []
-        values.reserveCapacity(plan.fields.count)
-        var nodes: [ResultNode]?
-        for (i, field) in plan.fields.enumerated() {
-            let node = executeField(field, source: source, parentType: parentType, parentPath: path)
-            switch node {
-            case .failed:
+        var fields = CompletedFields(capacity: plan.fields.count)
+        for field in plan.fields {
+            guard fields.add(executeField(field, source: source, parentType: parentType, parentPath: path)) else {
                 return .failed
-            case .value(let v) where nodes == nil:
-                values.append(v)
-            default:
-                if nodes == nil { nodes = values.map(ResultNode.value) }
-                nodes!.append(node)
             }
-            _ = i
         }
-        if let nodes { return .object(ResultObject(keys: plan.keys, nodes: nodes)) }
-        return .value(.object(GraphQLObject(uniqueKeys: plan.keys, values: values)))
+        return fields.object(keys: plan.keys)
     }
 
     /// The tight loop for an object of data whose fields all resolve by key: built-in leaves
     /// are copied straight through; anything else takes the general path.
     private func executeDataFields(_ plan: SelectionPlan, _ object: GraphQLObject, parentType: Int, path: ResponsePath) -> ResultNode {
-        var values: [GraphQLValue] = []
-        values.reserveCapacity(plan.fields.count)
-        var nodes: [ResultNode]?
+        var fields = CompletedFields(capacity: plan.fields.count)
         let leafCodes = executable.leafCodes
         for field in plan.fields {
             let value = object[field.fieldName] ?? .null
-            if nodes == nil, field.leafIndex >= 0 {
+            if fields.isAllValues, field.leafIndex >= 0 {
                 switch (leafCodes[field.leafIndex], value) {
                 case (LeafCode.string, .string), (LeafCode.boolean, .bool), (LeafCode.id, .string), (LeafCode.passThrough, _):
                     if !value.isNull || !field.isNonNullLeaf {
-                        values.append(value)
+                        fields.values.append(value)
                         continue
                     }
                 case (LeafCode.int, .int(let i)) where i >= BuiltinScalars.minInt && i <= BuiltinScalars.maxInt:
-                    values.append(value)
+                    fields.values.append(value)
                     continue
                 case (LeafCode.float, .float(let d)) where d.isFinite:
-                    values.append(value)
+                    fields.values.append(value)
                     continue
                 case (_, .null) where !field.isNonNullLeaf:
-                    values.append(.null)
+                    fields.values.append(.null)
                     continue
                 default:
                     break
                 }
             }
-            let node = completeData(field.type, value, field: field, parentType: parentType, parent: path)
-            switch node {
-            case .failed:
+            guard fields.add(completeData(field.type, value, field: field, parentType: parentType, parent: path)) else {
                 return .failed
-            case .value(let v) where nodes == nil:
-                values.append(v)
-            default:
-                if nodes == nil { nodes = values.map(ResultNode.value) }
-                nodes!.append(node)
             }
         }
-        if let nodes { return .object(ResultObject(keys: plan.keys, nodes: nodes)) }
-        return .value(.object(GraphQLObject(uniqueKeys: plan.keys, values: values)))
+        return fields.object(keys: plan.keys)
     }
 
     /// ExecuteField (spec 6.4): arguments, resolver, completion; errors become null here.
@@ -511,17 +525,13 @@ final class Executor {
             guard case .list(let itemType) = type else {
                 return completeDataNullable(type, .list([]), field: field, parentType: parentType, path: path, notCompletable: "a list")
             }
-            var nodes: [ResultNode] = []
-            nodes.reserveCapacity(items.count)
-            var values: [GraphQLValue]? = []
+            var completed = CompletedFields(capacity: items.count)
             for (i, item) in items.enumerated() {
-                let node = complete(itemType, item, field: field, parentType: parentType, path: path.appending(.index(i)))
-                if case .failed = node { return .failed }
-                if case .value(let v) = node { values?.append(v) } else { values = nil }
-                nodes.append(node)
+                guard completed.add(complete(itemType, item, field: field, parentType: parentType, path: path.appending(.index(i)))) else {
+                    return .failed
+                }
             }
-            if let values { return .value(.list(values)) }
-            return .list(ResultList(nodes: nodes))
+            return completed.list()
         case .object(let object, let typeName):
             if case .list = type {
                 recordError("Expected Iterable, but did not find one for field \"\(schema.types[parentType].name).\(field.definition.name)\".", field: field, path: path)
@@ -600,21 +610,13 @@ final class Executor {
                 recordError("Expected Iterable, but did not find one for field \"\(schema.types[parentType].name).\(field.definition.name)\".", field: field, path: path)
                 return .failed
             }
-            var values: [GraphQLValue] = []
-            values.reserveCapacity(items.count)
-            var nodes: [ResultNode]?
+            var completed = CompletedFields(capacity: items.count)
             for (i, item) in items.enumerated() {
-                let node = completeData(itemType, item, field: field, parentType: parentType, path: path.appending(.index(i)))
-                switch node {
-                case .failed: return .failed
-                case .value(let v) where nodes == nil: values.append(v)
-                default:
-                    if nodes == nil { nodes = values.map(ResultNode.value) }
-                    nodes!.append(node)
+                guard completed.add(completeData(itemType, item, field: field, parentType: parentType, path: path.appending(.index(i)))) else {
+                    return .failed
                 }
             }
-            if let nodes { return .list(ResultList(nodes: nodes)) }
-            return .value(.list(values))
+            return completed.list()
         case .nonNull:
             return completeData(type, value, field: field, parentType: parentType, path: path)
         case .named(let index):
