@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "budgetai",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .executable(name: "graphql-conformance", targets: ["graphql-conformance"]),

@@ -1,28 +1,33 @@
-import Foundation
+import GraphQLEngine
 
 /// One line of a conformance corpus (see README, "GraphQL conformance").
 public struct ConformanceCase: Sendable {
     public let id: String
     public let schema: String
     public let query: String
+    public let variables: GraphQLObject?
     public let operationName: String?
+    public let rootValue: GraphQLValue
 
     /// Reads a case from one JSON line; nil when the line is not a JSON object with the
     /// required string fields.
-    public init?(jsonLine: Data) {
-        guard let object = try? JSONSerialization.jsonObject(with: jsonLine) as? [String: Any],
-            let id = object["id"] as? String,
-            let schema = object["schema"] as? String,
-            let query = object["query"] as? String
+    public init?(jsonLine: [UInt8]) {
+        guard case .object(let object)? = try? JSON.parse(bytes: jsonLine),
+            case .string(let id)? = object["id"],
+            case .string(let schema)? = object["schema"],
+            case .string(let query)? = object["query"]
         else { return nil }
         self.id = id
         self.schema = schema
         self.query = query
-        self.operationName = object["operationName"] as? String
+        if case .object(let variables)? = object["variables"] { self.variables = variables } else { self.variables = nil }
+        if case .string(let name)? = object["operationName"] { self.operationName = name } else { self.operationName = nil }
+        self.rootValue = object["rootValue"] ?? .null
     }
 }
 
-/// What the engine made of a case: the stage that produced the outcome and its errors.
+/// What the engine made of a case: the stage that produced the outcome, its errors, and
+/// for executed cases the data.
 public struct ConformanceResult: Sendable, Equatable {
     public enum Stage: String, Sendable {
         case parse, validate, execute
@@ -31,17 +36,31 @@ public struct ConformanceResult: Sendable, Equatable {
     public let id: String
     public let stage: Stage
     public let errors: [GraphQLErrorSummary]
+    /// The response data when execution produced some (`hasData` in the contract).
+    public let data: GraphQLValue?
+
+    public init(id: String, stage: Stage, errors: [GraphQLErrorSummary], data: GraphQLValue? = nil) {
+        self.id = id
+        self.stage = stage
+        self.errors = errors
+        self.data = data
+    }
 
     /// The result as one JSON line in the runner contract's format.
     public var jsonLine: String {
-        var out = "{\"id\":" + jsonString(id) + ",\"stage\":\"" + stage.rawValue + "\",\"errors\":["
-        out += errors.map { error in
-            "{\"message\":" + jsonString(error.message) + ",\"locations\":["
-                + error.locations.map { "[\($0.line),\($0.column)]" }.joined(separator: ",")
-                + "],\"path\":null}"
-        }.joined(separator: ",")
-        out += "],\"hasData\":false}"
-        return out
+        var object = GraphQLObject()
+        object["id"] = .string(id)
+        object["stage"] = .string(stage.rawValue)
+        object["errors"] = .list(errors.map { error in
+            var e = GraphQLObject()
+            e["message"] = .string(error.message)
+            e["locations"] = .list(error.locations.map { .list([.int($0.line), .int($0.column)]) })
+            e["path"] = error.path.map { .list($0) } ?? .null
+            return .object(e)
+        })
+        if let data { object["data"] = data }
+        object["hasData"] = .bool(data != nil)
+        return JSON.serialize(.object(object))
     }
 }
 
@@ -49,6 +68,8 @@ public struct ConformanceResult: Sendable, Equatable {
 public struct GraphQLErrorSummary: Sendable, Equatable {
     public let message: String
     public let locations: [SourceLocationPair]
+    /// The response path, as JSON strings and integers; nil outside execution.
+    public let path: [GraphQLValue]?
 }
 
 /// A line and column pair, as the contract writes `[line, column]`.
@@ -60,26 +81,4 @@ public struct SourceLocationPair: Sendable, Hashable {
         self.line = line
         self.column = column
     }
-}
-
-/// A JSON string literal with the escapes JSON requires.
-func jsonString(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
 }

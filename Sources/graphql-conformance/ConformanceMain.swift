@@ -5,13 +5,13 @@ import GraphQLConformance
 /// case on standard output (README, "GraphQL conformance").
 @main
 struct ConformanceMain {
-    static func main() {
+    static func main() async {
         let runner = ConformanceRunner()
         let input = FileHandle.standardInput.readDataToEndOfFile()
         var output = ""
         for line in input.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let testCase = ConformanceCase(jsonLine: Data(line)) {
-                output += runner.run(testCase).jsonLine + "\n"
+            if let testCase = ConformanceCase(jsonLine: Array(line)) {
+                output += await runner.run(testCase).jsonLine + "\n"
             } else {
                 output += "{\"id\":null,\"stage\":\"parse\",\"errors\":[{\"message\":\"Unreadable case line\",\"locations\":[],\"path\":null}],\"hasData\":false}\n"
             }

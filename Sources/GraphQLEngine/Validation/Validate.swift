@@ -38,7 +38,7 @@ public func specifiedRules() -> [any ValidationRule] {
         ValuesOfCorrectTypeRule(),
         ProvidedRequiredArgumentsRule(),
         VariablesInAllowedPositionRule(),
-        // OverlappingFieldsCanBeMergedRule(),
+        OverlappingFieldsCanBeMergedRule(),
         UniqueInputFieldNamesRule(),
     ]
 }

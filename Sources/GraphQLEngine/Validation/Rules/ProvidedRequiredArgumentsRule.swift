@@ -3,8 +3,7 @@
 final class ProvidedRequiredArgumentsRule: ValidationRule {
     func leaveField(_ node: Field, _ context: ValidationContext) {
         guard let field = context.fieldDefinition else { return }
-        for argument in field.arguments where argument.isRequired {
-            if node.arguments.contains(where: { $0.name.value == argument.name }) { continue }
+        for argument in missing(field.arguments, node.arguments) {
             context.report(
                 "Field \"\(field.name)\" argument \"\(argument.name)\" of type \"\(context.schema.describe(argument.type))\" is required, but it was not provided.",
                 [node.loc])
@@ -13,11 +12,16 @@ final class ProvidedRequiredArgumentsRule: ValidationRule {
 
     func leaveDirective(_ node: Directive, _ context: ValidationContext) {
         guard let directive = context.directive else { return }
-        for argument in directive.arguments where argument.isRequired {
-            if node.arguments.contains(where: { $0.name.value == argument.name }) { continue }
+        for argument in missing(directive.arguments, node.arguments) {
             context.report(
                 "Directive \"@\(directive.name)\" argument \"\(argument.name)\" of type \"\(context.schema.describe(argument.type))\" is required, but it was not provided.",
                 [node.loc])
+        }
+    }
+
+    private func missing(_ definitions: [InputValueModel], _ given: [Argument]) -> [InputValueModel] {
+        definitions.filter { definition in
+            definition.isRequired && !given.contains { $0.name.value == definition.name }
         }
     }
 }

@@ -1,0 +1,75 @@
+/// The fields to execute for one selection on one object type: CollectFields done once per
+/// request for each (field group, runtime type), so a list of a thousand objects of one
+/// type pays for field collection and argument coercion once.
+final class SelectionPlan {
+    let fields: [PlannedField]
+    /// The response keys, in order: shared by every object completed with this plan.
+    let keys: [String]
+    /// Every field resolves by key from data: objects of data take the tight loop.
+    let isAllDefaultData: Bool
+
+    init(fields: [PlannedField]) {
+        self.fields = fields
+        self.keys = fields.map(\.responseKey)
+        self.isAllDefaultData = fields.allSatisfy(\.isDefaultData)
+    }
+}
+
+/// One response key of a selection plan: its merged field nodes, definition and resolver,
+/// with its arguments coerced on first use and its sub-plans cached by runtime type.
+final class PlannedField {
+    enum Kind {
+        case typename
+        case schema
+        case type
+        case field(index: Int)
+    }
+
+    let responseKey: String
+    let fieldNodes: [Field]
+    let definition: FieldDefinitionModel
+    let kind: Kind
+    let resolver: FieldResolver?
+    let introspectionResolver: IntrospectionResolver?
+    let isGuarded: Bool
+    /// The field's type, and its name in the schema (the key default resolution reads).
+    let type: TypeRef
+    let fieldName: String
+    /// Resolved by key from data, with no resolver, guard or arguments to look at.
+    let isDefaultData: Bool
+    /// For a field whose type is a leaf (or a non-null leaf): the leaf's type index; else -1.
+    let leafIndex: Int
+    let isNonNullLeaf: Bool
+    /// Coerced arguments, computed on first execution.
+    var arguments: Result<GraphQLObject, GraphQLError>?
+    /// Plans of the sub-selection by runtime object type index.
+    var subPlans: [(type: Int, plan: SelectionPlan)] = []
+
+    init(
+        responseKey: String, fieldNodes: [Field], definition: FieldDefinitionModel, kind: Kind,
+        resolver: FieldResolver?, introspectionResolver: IntrospectionResolver?, isGuarded: Bool
+    ) {
+        self.responseKey = responseKey
+        self.fieldNodes = fieldNodes
+        self.definition = definition
+        self.kind = kind
+        self.resolver = resolver
+        self.introspectionResolver = introspectionResolver
+        self.isGuarded = isGuarded
+        self.type = definition.type
+        self.fieldName = definition.name
+        var isField = false
+        if case .field = kind { isField = true }
+        self.isDefaultData = isField && resolver == nil && introspectionResolver == nil && !isGuarded
+        switch definition.type {
+        case .named(let i): leafIndex = i; isNonNullLeaf = false
+        case .nonNull(.named(let i)): leafIndex = i; isNonNullLeaf = true
+        default: leafIndex = -1; isNonNullLeaf = false
+        }
+    }
+
+    var locations: [Location] { fieldNodes.map(\.loc) }
+
+    /// The selection sets of every merged node, for collecting sub-fields.
+    var subSelectionSets: [SelectionSet] { fieldNodes.compactMap(\.selectionSet) }
+}
