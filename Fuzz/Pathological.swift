@@ -291,6 +291,114 @@ func checkDeepestAcceptedStackNeeds() -> Bool {
 }
 
 #if ENGINE_VALIDATION
+/// One family of documents that are cheap to send and may be expensive to validate
+/// (OverlappingFieldsCanBeMerged compares fields pairwise; fragments can fan out).
+struct ValidationCase: Sendable {
+    let name: String
+    let size: Int
+    let unit: String
+    let make: @Sendable (Int) -> String
+}
+
+let validationSchemaSDL = """
+    type Query { a: Int, f(x: Int): Int, o: Obj }
+    type Obj { a: Int, f(x: Int): Int, o: Obj }
+    """
+
+let validationCases: [ValidationCase] = [
+    ValidationCase(name: "repeated field { a a a ... }", size: 2_000, unit: "fields",
+        make: { n in "{ " + String(repeating: "a ", count: n) + "}" }),
+    ValidationCase(name: "same alias, same arguments", size: 2_000, unit: "fields",
+        make: { n in "{ " + String(repeating: "x: f(x: 1) ", count: n) + "}" }),
+    ValidationCase(name: "same alias, different fields (conflicts)", size: 2_000, unit: "fields",
+        make: { n in "{ " + String(repeating: "x: a x: f(x: 1) ", count: n / 2) + "}" }),
+    ValidationCase(name: "repeated field with sub-selections", size: 1_000, unit: "fields",
+        make: { n in "{ " + String(repeating: "o { a o { a } } ", count: n) + "}" }),
+    ValidationCase(name: "repeated fragment spread", size: 2_000, unit: "spreads",
+        make: { n in "{ " + String(repeating: "...F ", count: n) + "} fragment F on Query { a o { a } }" }),
+    ValidationCase(name: "distinct fragments, same fields", size: 500, unit: "fragments",
+        make: { n in
+            "{ " + (0..<n).map { "...F\($0) " }.joined() + "} "
+                + (0..<n).map { "fragment F\($0) on Query { a o { a } } " }.joined()
+        }),
+    ValidationCase(name: "fragment fan-out F(i) = ...F(i+1) ...F(i+1)", size: 10, unit: "levels",
+        make: { n in
+            "{ ...F0 } " + (0..<n).map { "fragment F\($0) on Query { a ...F\($0 + 1) ...F\($0 + 1) } " }.joined()
+                + "fragment F\(n) on Query { a }"
+        }),
+    ValidationCase(name: "nested repeated fields o { o { ... } } twice", size: 60, unit: "levels",
+        make: { n in
+            let nest = String(repeating: "o { a ", count: n) + String(repeating: "} ", count: n)
+            return "{ " + nest + nest + "}"
+        }),
+]
+
+/// Whether a client could send `text`: it parses under `ParseOptions.request`, or the limit
+/// that refuses it.
+func withinRequestLimits(_ text: String) -> String {
+    do {
+        _ = try parse(text, options: .request)
+        return "yes"
+    } catch {
+        return "no: " + error.message.replacingOccurrences(of: "Syntax Error: ", with: "")
+    }
+}
+
+/// Times `validate` (parse and schema build outside the timed region) at n and 2n, with
+/// the same verdict as the parser cases; returns whether all were fine.
+func runValidationCases() -> Bool {
+    let schema: GraphQLSchema
+    do {
+        schema = try buildSchema(validationSchemaSDL)
+    } catch {
+        print("the validation schema does not build: \(error)")
+        return false
+    }
+    let clock = ContinuousClock()
+    func measure(_ document: Document) -> (seconds: Double, errors: Int) {
+        var best = Double.infinity
+        var errors = 0
+        for _ in 0..<5 {
+            let start = clock.now
+            errors = validate(schema: schema, document: document).count
+            let (whole, fraction) = start.duration(to: clock.now).components
+            best = min(best, Double(whole) + Double(fraction) * 1e-18)
+        }
+        return (best, errors)
+    }
+    var allFine = true
+    print("| case | n | t(n) | t(2n) | t(2n)/t(n) | verdict | validation errors at 2n | n within request limits |")
+    print("| :--- | ---: | ---: | ---: | ---: | :--- | ---: | :--- |")
+    for testCase in validationCases {
+        guard let small = try? parse(testCase.make(testCase.size)),
+            let large = try? parse(testCase.make(2 * testCase.size))
+        else {
+            print("| \(testCase.name) | does not parse | | | | FAIL | |")
+            allFine = false
+            continue
+        }
+        let smallTiming = measure(small)
+        let largeTiming = measure(large)
+        let ratio = largeTiming.seconds / smallTiming.seconds
+        let verdict: String
+        if largeTiming.seconds < 0.001 {
+            verdict = "fast (< 1 ms)"
+        } else if ratio <= 3.0 {
+            verdict = "linear"
+        } else {
+            verdict = "SUPERLINEAR"
+            allFine = false
+        }
+        print("| \(testCase.name) | \(testCase.size) \(testCase.unit) | \(milliseconds(smallTiming.seconds)) | "
+            + "\(milliseconds(largeTiming.seconds)) | \(String(format: "%.2f", ratio)) | \(verdict) | \(largeTiming.errors) | "
+            + "\(withinRequestLimits(testCase.make(testCase.size))) |")
+        fflush(nil)  // nil: every stream, without touching the global `stdout`
+    }
+    return allFine
+}
+#endif
+
+#if ENGINE_VALIDATION
 let validationNote = ", validate"
 #else
 let validationNote = " (the engine has no validation yet)"
@@ -310,7 +418,14 @@ struct Pathological {
         print("\nStack needed by the deepest accepted nesting: parse, print, re-parse" + validationNote + ":\n")
         fflush(nil)  // nil: every stream, without touching the global `stdout`
         let stackFine = checkDeepestAcceptedStackNeeds()
-        let fine = timingsFine && stackFine
+        #if ENGINE_VALIDATION
+        print("\nValidation of documents that are cheap to send, at n and 2n, fastest of 5 runs:\n")
+        fflush(nil)  // nil: every stream, without touching the global `stdout`
+        let validationFine = runValidationCases()
+        #else
+        let validationFine = true
+        #endif
+        let fine = timingsFine && stackFine && validationFine
         print(fine ? "\npathological: all cases fine" : "\npathological: FAILURES above")
         exit(fine ? 0 : 1)
     }

@@ -54,9 +54,7 @@ fi
 build() {
     local output=$1; shift
     local entry=$1; shift
-    local newest
-    newest=$(ls -t "${engine[@]}" "$entry" "$script" | head -1)
-    if [[ -x "$output" && "$output" -nt "$newest" ]]; then
+    if [[ -x "$output" && -z $(find "${engine[@]}" "$entry" "$script" -newer "$output" -print -quit) ]]; then
         echo "up to date: $output"
         return
     fi
