@@ -30,7 +30,7 @@ case "${1:-}" in
     --pathological) mode=pathological ;;
     --fuzz) mode=fuzz; seconds=${2:-60} ;;
     --build) mode=build ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$script"; exit 0 ;;
     "") ;;
     *) seconds=$1 ;;
 esac
