@@ -1,0 +1,205 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Persistence
+import PostgresNIO
+
+/// `budgetai bench-tenancy`: provisioning, migration and query figures for N workspaces (a benchmark, not a test).
+struct BenchTenancyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-tenancy",
+        abstract: "Provision N workspaces, migrate them all, time queries; only on a database whose name contains 'bench'."
+    )
+
+    @Option(help: "Number of workspaces to provision.")
+    var workspaces = 1000
+
+    @Option(help: "Timed transactions per latency figure.")
+    var iterations = 2000
+
+    func run() async throws {
+        let (configuration, logger) = try startUp(label: "budgetai.bench")
+        guard configuration.database.database.contains("bench") else {
+            FileHandle.standardError.write(Data("error: DATABASE_URL names database \(configuration.database.database); bench-tenancy drops every workspace, so it only runs on a database whose name contains 'bench'\n".utf8))
+            throw ExitCode(2)
+        }
+        guard workspaces >= 10 else { throw ValidationError("--workspaces must be at least 10") }
+        let migrations = try loadMigrations(configuration)
+        var settings = configuration.database
+        settings.maximumConnections = configuration.migrationConcurrency + 1
+        let bench = TenancyBenchmark(
+            workspaces: workspaces, iterations: iterations, concurrency: configuration.migrationConcurrency,
+            migrations: migrations, logger: logger
+        )
+        let failure: ExitCode? = try await Database.withRunning(settings: settings, logger: logger) { database in
+            do {
+                try await bench.run(database: database)
+                return nil
+            } catch {
+                return fail(error)
+            }
+        }
+        if let failure { throw failure }
+    }
+}
+
+/// The measurements of `bench-tenancy`, in the order they are taken.
+struct TenancyBenchmark: Sendable {
+    let workspaces: Int
+    let iterations: Int
+    let concurrency: Int
+    let migrations: MigrationSet
+    let logger: Logger
+
+    func run(database: Database) async throws {
+        let runner = MigrationRunner(database: database, migrations: migrations, concurrency: concurrency, logger: logger)
+        try await runner.run()
+        let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: migrations.tenant, logger: logger)
+        let leftovers = try await provisioner.listWorkspaces()
+        if !leftovers.isEmpty {
+            print("dropping \(leftovers.count) workspaces left by an earlier run")
+            _ = try await drop(leftovers, provisioner: provisioner)
+        }
+        print("bench-tenancy: \(workspaces) workspaces, \(iterations) timed transactions per figure, migration concurrency \(concurrency)")
+
+        var provisionTimes: [Duration] = []
+        var created: [Workspace] = []
+        for index in 0..<workspaces {
+            let start = ContinuousClock.now
+            let workspace = try await provisioner.createWorkspace(kind: .personal)
+            provisionTimes.append(ContinuousClock.now - start)
+            created.append(workspace)
+            if index == 9 {
+                try await seedSettings(created, database: database)
+                let q10 = try await queryLatency(created.prefix(10).map(\.schema), database: database)
+                print("workspace query at 10 workspaces: median \(ms(q10.median)) ms, mean \(ms(q10.mean)) ms")
+            }
+            if (index + 1) % 1000 == 0 { print("provisioned \(index + 1)/\(workspaces)") }
+        }
+        let provision = Stats(provisionTimes)
+        print("provisioning: mean \(ms(provision.mean)) ms, median \(ms(provision.median)) ms, p95 \(ms(provision.p95)) ms per workspace")
+
+        let next = (migrations.tenant.map(\.version).max() ?? 0) + 1
+        let extra = Migration(
+            scope: .tenant, version: next, name: "bench_probe",
+            sql: "CREATE TABLE bench_probe (id bigint PRIMARY KEY, note text NOT NULL DEFAULT '');\nALTER TABLE workspace_settings ADD COLUMN bench_flag boolean NOT NULL DEFAULT false;"
+        )
+        let migrated = MigrationRunner(
+            database: database,
+            migrations: try MigrationSet(control: migrations.control, tenant: migrations.tenant + [extra]),
+            concurrency: concurrency, logger: logger
+        )
+        let migrationStart = ContinuousClock.now
+        let report = try await migrated.run()
+        let migrationTime = ContinuousClock.now - migrationStart
+        print("one new tenant migration over \(report.workspaces) workspaces: \(seconds(migrationTime)) s (\(report.workspacesChanged) changed)")
+
+        let qN = try await queryLatency(created.prefix(10).map(\.schema), database: database)
+        print("workspace query at \(workspaces) workspaces (same 10): median \(ms(qN.median)) ms, mean \(ms(qN.mean)) ms")
+        let spread = created.shuffled().prefix(min(iterations, created.count)).map(\.schema)
+        let qSpread = try await queryLatency(spread, database: database)
+        print("workspace query spread over \(spread.count) different workspaces: median \(ms(qSpread.median)) ms")
+
+        let (plain, scoped) = try await transactionCost(created[0].schema, database: database)
+        print("plain transaction (BEGIN; SELECT 1; COMMIT): median \(ms(plain.median)) ms")
+        print("workspace transaction (BEGIN; SET LOCAL role + search_path; SELECT 1; COMMIT): median \(ms(scoped.median)) ms, ratio \(String(format: "%.2f", scoped.median / plain.median))")
+
+        let dropStart = ContinuousClock.now
+        let dropped = try await drop(created, provisioner: provisioner)
+        let dropTime = ContinuousClock.now - dropStart
+        print("cleanup: dropped \(dropped) workspaces in \(seconds(dropTime)) s")
+    }
+
+    /// One settings row per workspace, so the timed query reads a real row.
+    private func seedSettings(_ workspaces: [Workspace], database: Database) async throws {
+        for workspace in workspaces {
+            try await database.withWorkspaceTransaction(workspace.schema) { connection in
+                try await connection.query("INSERT INTO workspace_settings (key, value) VALUES ('currency', 'USD') ON CONFLICT DO NOTHING", logger: logger)
+            }
+        }
+    }
+
+    /// Latency of a small query in a workspace transaction, cycling through `schemas` on one connection.
+    private func queryLatency(_ schemas: [WorkspaceSchemaName], database: Database) async throws -> Stats {
+        let warmup = min(200, iterations)
+        let logger = self.logger
+        let iterations = self.iterations
+        return try await database.client.withConnection { connection in
+            var times: [Duration] = []
+            for index in 0..<(warmup + iterations) {
+                let schema = schemas[index % schemas.count]
+                let start = ContinuousClock.now
+                try await connection.inTransaction(logger: logger) { connection in
+                    try await connection.enterWorkspace(schema, logger: logger)
+                    let rows = try await connection.query("SELECT value FROM workspace_settings WHERE key = 'currency'", logger: logger)
+                    for try await _ in rows.decode(String.self) {}
+                }
+                if index >= warmup { times.append(ContinuousClock.now - start) }
+            }
+            return Stats(times)
+        }
+    }
+
+    /// Median cost of BEGIN; SELECT 1; COMMIT with and without entering a workspace, interleaved on one connection.
+    private func transactionCost(_ schema: WorkspaceSchemaName, database: Database) async throws -> (Stats, Stats) {
+        let logger = self.logger
+        let iterations = self.iterations
+        return try await database.client.withConnection { connection in
+            var plain: [Duration] = []
+            var scoped: [Duration] = []
+            for index in 0..<(iterations + 200) {
+                var start = ContinuousClock.now
+                try await connection.inTransaction(logger: logger) { connection in
+                    try await connection.query("SELECT 1", logger: logger)
+                }
+                if index >= 200 { plain.append(ContinuousClock.now - start) }
+                start = ContinuousClock.now
+                try await connection.inTransaction(logger: logger) { connection in
+                    try await connection.enterWorkspace(schema, logger: logger)
+                    try await connection.query("SELECT 1", logger: logger)
+                }
+                if index >= 200 { scoped.append(ContinuousClock.now - start) }
+            }
+            return (Stats(plain), Stats(scoped))
+        }
+    }
+
+    /// Drops workspaces `concurrency` at a time; returns how many were dropped.
+    private func drop(_ workspaces: [Workspace], provisioner: WorkspaceProvisioner) async throws -> Int {
+        var remaining = workspaces.makeIterator()
+        var dropped = 0
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<concurrency {
+                guard let workspace = remaining.next() else { break }
+                group.addTask { try await provisioner.dropWorkspace(id: workspace.id) }
+            }
+            while let result = try await group.next() {
+                if result { dropped += 1 }
+                if let workspace = remaining.next() {
+                    group.addTask { try await provisioner.dropWorkspace(id: workspace.id) }
+                }
+            }
+        }
+        return dropped
+    }
+}
+
+/// Summary of a list of durations, in milliseconds.
+struct Stats: Sendable {
+    let mean: Double
+    let median: Double
+    let p95: Double
+
+    init(_ durations: [Duration]) {
+        let values = durations.map { Double($0.components.seconds) * 1000 + Double($0.components.attoseconds) / 1e15 }.sorted()
+        mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+        median = values.isEmpty ? 0 : values[values.count / 2]
+        p95 = values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * 0.95))]
+    }
+}
+
+private func ms(_ value: Double) -> String { String(format: "%.3f", value) }
+
+private func seconds(_ duration: Duration) -> String {
+    String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+}
