@@ -57,10 +57,10 @@ struct TenancyBenchmark: Sendable {
         let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: migrations.tenant, logger: logger)
         let leftovers = try await provisioner.listWorkspaces()
         if !leftovers.isEmpty {
-            print("dropping \(leftovers.count) workspaces left by an earlier run")
+            say("dropping \(leftovers.count) workspaces left by an earlier run")
             _ = try await drop(leftovers, provisioner: provisioner)
         }
-        print("bench-tenancy: \(workspaces) workspaces, \(iterations) timed transactions per figure, migration concurrency \(concurrency)")
+        say("bench-tenancy: \(workspaces) workspaces, \(iterations) timed transactions per figure, migration concurrency \(concurrency)")
 
         var provisionTimes: [Duration] = []
         var created: [Workspace] = []
@@ -72,12 +72,12 @@ struct TenancyBenchmark: Sendable {
             if index == 9 {
                 try await seedSettings(created, database: database)
                 let q10 = try await queryLatency(created.prefix(10).map(\.schema), database: database)
-                print("workspace query at 10 workspaces: median \(ms(q10.median)) ms, mean \(ms(q10.mean)) ms")
+                say("workspace query at 10 workspaces: median \(ms(q10.median)) ms, mean \(ms(q10.mean)) ms")
             }
-            if (index + 1) % 1000 == 0 { print("provisioned \(index + 1)/\(workspaces)") }
+            if (index + 1) % 1000 == 0 { say("provisioned \(index + 1)/\(workspaces)") }
         }
         let provision = Stats(provisionTimes)
-        print("provisioning: mean \(ms(provision.mean)) ms, median \(ms(provision.median)) ms, p95 \(ms(provision.p95)) ms per workspace")
+        say("provisioning: mean \(ms(provision.mean)) ms, median \(ms(provision.median)) ms, p95 \(ms(provision.p95)) ms per workspace")
 
         let next = (migrations.tenant.map(\.version).max() ?? 0) + 1
         let extra = Migration(
@@ -92,22 +92,22 @@ struct TenancyBenchmark: Sendable {
         let migrationStart = ContinuousClock.now
         let report = try await migrated.run()
         let migrationTime = ContinuousClock.now - migrationStart
-        print("one new tenant migration over \(report.workspaces) workspaces: \(seconds(migrationTime)) s (\(report.workspacesChanged) changed)")
+        say("one new tenant migration over \(report.workspaces) workspaces: \(seconds(migrationTime)) s (\(report.workspacesChanged) changed)")
 
         let qN = try await queryLatency(created.prefix(10).map(\.schema), database: database)
-        print("workspace query at \(workspaces) workspaces (same 10): median \(ms(qN.median)) ms, mean \(ms(qN.mean)) ms")
+        say("workspace query at \(workspaces) workspaces (same 10): median \(ms(qN.median)) ms, mean \(ms(qN.mean)) ms")
         let spread = created.shuffled().prefix(min(iterations, created.count)).map(\.schema)
         let qSpread = try await queryLatency(spread, database: database)
-        print("workspace query spread over \(spread.count) different workspaces: median \(ms(qSpread.median)) ms")
+        say("workspace query spread over \(spread.count) different workspaces: median \(ms(qSpread.median)) ms")
 
         let (plain, scoped) = try await transactionCost(created[0].schema, database: database)
-        print("plain transaction (BEGIN; SELECT 1; COMMIT): median \(ms(plain.median)) ms")
-        print("workspace transaction (BEGIN; SET LOCAL role + search_path; SELECT 1; COMMIT): median \(ms(scoped.median)) ms, ratio \(String(format: "%.2f", scoped.median / plain.median))")
+        say("plain transaction (BEGIN; SELECT 1; COMMIT): median \(ms(plain.median)) ms")
+        say("workspace transaction (BEGIN; SET LOCAL role + search_path; SELECT 1; COMMIT): median \(ms(scoped.median)) ms, ratio \(String(format: "%.2f", scoped.median / plain.median))")
 
         let dropStart = ContinuousClock.now
         let dropped = try await drop(created, provisioner: provisioner)
         let dropTime = ContinuousClock.now - dropStart
-        print("cleanup: dropped \(dropped) workspaces in \(seconds(dropTime)) s")
+        say("cleanup: dropped \(dropped) workspaces in \(seconds(dropTime)) s")
     }
 
     /// One settings row per workspace, so the timed query reads a real row.

@@ -1,4 +1,10 @@
 import ArgumentParser
+import Foundation
+
+/// Writes one line to standard output at once: progress must reach a log file as it happens, unbuffered.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
 
 /// The Budget AI command line: the server, the migration job and operator tools.
 @main

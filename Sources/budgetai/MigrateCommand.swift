@@ -25,15 +25,15 @@ struct MigrateCommand: AsyncParsableCommand {
             do {
                 if showStatus {
                     let report = try await runner.status()
-                    report.lines.forEach { print($0) }
+                    report.lines.forEach { say($0) }
                     return .success(report.isUpToDate ? 0 : 3)
                 }
                 let report = try await runner.run { progress in
-                    print("tenant migrations: \(progress.done)/\(progress.total) workspaces, \(progress.failed) failed")
+                    say("tenant migrations: \(progress.done)/\(progress.total) workspaces, \(progress.failed) failed")
                 }
                 let control = report.controlApplied.isEmpty ? "none" : report.controlApplied.joined(separator: ", ")
-                print("control migrations applied: \(control)")
-                print("tenant migrations: \(report.tenantMigrationsApplied) applied in \(report.workspacesChanged) of \(report.workspaces) workspaces")
+                say("control migrations applied: \(control)")
+                say("tenant migrations: \(report.tenantMigrationsApplied) applied in \(report.workspacesChanged) of \(report.workspaces) workspaces")
                 return .success(0)
             } catch {
                 return .failure(fail(error))
