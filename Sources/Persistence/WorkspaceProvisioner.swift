@@ -7,27 +7,58 @@ public struct WorkspaceProvisioner: Sendable {
     public let database: Database
     /// The tenant migrations every new workspace gets, all of them, in order.
     public let tenantMigrations: [Migration]
+    /// How many workspace roles are created ahead in one transaction when the pool is empty.
+    public let rolePoolBatch: Int
     let logger: Logger
 
     /// Creates a provisioner that applies `tenantMigrations` to each new workspace.
-    public init(database: Database, tenantMigrations: [Migration], logger: Logger) {
+    public init(database: Database, tenantMigrations: [Migration], rolePoolBatch: Int = 100, logger: Logger) {
         self.database = database
         self.tenantMigrations = tenantMigrations
+        self.rolePoolBatch = max(1, rolePoolBatch)
         self.logger = logger
     }
 
-    /// Creates a workspace in its own transaction.
-    public func createWorkspace(kind: WorkspaceKind, plan: String = "FREE", id: UUID = UUID()) async throws -> Workspace {
+    /// Creates a workspace in its own transaction, with an id (and role) taken from the role pool.
+    public func createWorkspace(kind: WorkspaceKind, plan: String = "FREE") async throws -> Workspace {
+        try await database.withControlTransaction { connection in
+            try await createWorkspace(kind: kind, plan: plan, on: connection)
+        }
+    }
+
+    /// Creates a workspace with a chosen id in its own transaction; its role is created on the spot (the slow path).
+    public func createWorkspace(kind: WorkspaceKind, plan: String = "FREE", id: UUID) async throws -> Workspace {
         try await database.withControlTransaction { connection in
             try await createWorkspace(kind: kind, plan: plan, id: id, on: connection)
         }
     }
 
-    /// Creates a workspace inside the caller's open control transaction, so it commits or rolls back with the caller's work.
+    /// Creates a workspace inside the caller's open control transaction, so it commits or rolls back with the caller's
+    /// work; a rollback also returns the claimed id to the pool.
+    public func createWorkspace(kind: WorkspaceKind, plan: String, on connection: PostgresConnection) async throws -> Workspace {
+        var claimed = try await claimPooledRole(on: connection)
+        if claimed == nil {
+            try await refillRolePool()
+            claimed = try await claimPooledRole(on: connection)
+        }
+        guard let id = claimed else { throw ProvisioningError.rolePoolExhausted }
+        return try await provision(kind: kind, plan: plan, id: id, createRole: false, on: connection)
+    }
+
+    /// Creates a workspace with a chosen id inside the caller's open control transaction.
     public func createWorkspace(kind: WorkspaceKind, plan: String, id: UUID, on connection: PostgresConnection) async throws -> Workspace {
+        let pooled = try await connection.query(
+            "DELETE FROM control.workspace_role_pool WHERE workspace_id = \(id) RETURNING workspace_id", logger: logger)
+        var inPool = false
+        for try await _ in pooled.decode(UUID.self) { inPool = true }
+        return try await provision(kind: kind, plan: plan, id: id, createRole: !inPool, on: connection)
+    }
+
+    private func provision(kind: WorkspaceKind, plan: String, id: UUID, createRole: Bool, on connection: PostgresConnection) async throws -> Workspace {
         let schema = WorkspaceSchemaName(workspaceID: id)
-        // One round trip for all the DDL: role, membership, schema, bookkeeping and every tenant migration.
-        try await connection.query(PostgresQuery(unsafeSQL: SQLText.doBlock(executing: creationScripts(for: schema))), logger: logger)
+        // One round trip for all the DDL: schema, bookkeeping and every tenant migration (and the role, if not pooled).
+        let scripts = creationScripts(for: schema, createRole: createRole)
+        try await connection.query(PostgresQuery(unsafeSQL: SQLText.doBlock(executing: scripts)), logger: logger)
         let rows = try await connection.query(
             """
             INSERT INTO control.workspaces (id, kind, schema_name, plan)
@@ -44,17 +75,59 @@ public struct WorkspaceProvisioner: Sendable {
     /// Drops a workspace's schema (with all its data), its role and its control row; false if no such workspace.
     @discardableResult
     public func dropWorkspace(id: UUID) async throws -> Bool {
-        try await database.withControlTransaction { connection in
+        try await dropWorkspaces(ids: [id]) == 1
+    }
+
+    /// Drops several workspaces in one transaction, so their roles go in one role change; returns how many existed.
+    @discardableResult
+    public func dropWorkspaces(ids: [UUID]) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try await database.withControlTransaction { connection in
             let rows = try await connection.query(
-                "DELETE FROM control.workspaces WHERE id = \(id) RETURNING schema_name",
+                "DELETE FROM control.workspaces WHERE id = ANY(\(ids)) RETURNING schema_name",
                 logger: logger
             )
-            var name: String?
-            for try await value in rows.decode(String.self) { name = value }
-            guard let name, let schema = WorkspaceSchemaName(validating: name) else { return false }
-            try await connection.query(PostgresQuery(unsafeSQL: SQLText.doBlock(executing: Self.dropScripts(for: schema))), logger: logger)
-            return true
+            var schemas: [WorkspaceSchemaName] = []
+            for try await value in rows.decode(String.self) {
+                if let schema = WorkspaceSchemaName(validating: value) { schemas.append(schema) }
+            }
+            guard !schemas.isEmpty else { return 0 }
+            try await connection.query(PostgresQuery(unsafeSQL: SQLText.doBlock(executing: Self.dropScripts(for: schemas))), logger: logger)
+            return schemas.count
         }
+    }
+
+    /// Takes one id from the role pool inside the caller's transaction; nil when the pool is empty.
+    private func claimPooledRole(on connection: PostgresConnection) async throws -> UUID? {
+        let rows = try await connection.query(
+            """
+            DELETE FROM control.workspace_role_pool
+            WHERE workspace_id = (SELECT workspace_id FROM control.workspace_role_pool LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING workspace_id
+            """,
+            logger: logger
+        )
+        var id: UUID?
+        for try await value in rows.decode(UUID.self) { id = value }
+        return id
+    }
+
+    /// Creates `rolePoolBatch` workspace roles, granted to the application's role, in one transaction of its own.
+    public func refillRolePool() async throws {
+        let ids = (0..<rolePoolBatch).map { _ in UUID() }
+        var scripts: [String] = []
+        for id in ids {
+            let name = WorkspaceSchemaName(workspaceID: id).quoted
+            scripts.append("CREATE ROLE \(name) NOLOGIN NOINHERIT")
+            // The application's role is NOINHERIT: it may SET ROLE to the workspace but has none of its rights otherwise.
+            scripts.append("GRANT \(name) TO CURRENT_USER")
+        }
+        try await database.withControlTransaction { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: SQLText.doBlock(executing: scripts)), logger: logger)
+            try await connection.query(
+                "INSERT INTO control.workspace_role_pool (workspace_id) SELECT unnest(\(ids)::uuid[])", logger: logger)
+        }
+        logger.debug("refilled workspace role pool", metadata: ["roles": "\(ids.count)"])
     }
 
     /// Every workspace, oldest first.
@@ -74,14 +147,17 @@ public struct WorkspaceProvisioner: Sendable {
     }
 
     /// The DDL that creates a workspace; the schema and the tables in it are owned by the workspace's role.
-    func creationScripts(for schema: WorkspaceSchemaName) -> [String] {
+    func creationScripts(for schema: WorkspaceSchemaName, createRole: Bool) -> [String] {
         let name = schema.quoted
         var scripts = [
             // Waits while a migration runner holds the lock, so a new workspace never misses a migration.
-            "SELECT pg_advisory_xact_lock_shared(\(MigrationRunner.lockKey))",
-            "CREATE ROLE \(name) NOLOGIN NOINHERIT",
-            // The application's role is NOINHERIT: it may SET ROLE to the workspace but has none of its rights otherwise.
-            "GRANT \(name) TO CURRENT_USER",
+            "SELECT pg_advisory_xact_lock_shared(\(MigrationRunner.lockKey))"
+        ]
+        if createRole {
+            scripts.append("CREATE ROLE \(name) NOLOGIN NOINHERIT")
+            scripts.append("GRANT \(name) TO CURRENT_USER")
+        }
+        scripts += [
             "CREATE SCHEMA \(name) AUTHORIZATION \(name)",
             "SET LOCAL ROLE \(name)",
             // A no-op for a new schema, kept so the intent survives a change of PostgreSQL's defaults.
@@ -98,15 +174,23 @@ public struct WorkspaceProvisioner: Sendable {
         return scripts
     }
 
-    /// The DDL that drops a workspace: its objects as its own role, then the role.
-    static func dropScripts(for schema: WorkspaceSchemaName) -> [String] {
-        let name = schema.quoted
-        return [
-            "SELECT pg_advisory_xact_lock_shared(\(MigrationRunner.lockKey))",
-            "SET LOCAL ROLE \(name)",
-            "DROP SCHEMA \(name) CASCADE",
-            "RESET ROLE",
-            "DROP ROLE \(name)",
-        ]
+    /// The DDL that drops workspaces: each schema as its own role, then all the roles in one statement.
+    static func dropScripts(for schemas: [WorkspaceSchemaName]) -> [String] {
+        var scripts = ["SELECT pg_advisory_xact_lock_shared(\(MigrationRunner.lockKey))"]
+        for schema in schemas {
+            scripts += ["SET LOCAL ROLE \(schema.quoted)", "DROP SCHEMA \(schema.quoted) CASCADE", "RESET ROLE"]
+        }
+        scripts.append("DROP ROLE " + schemas.map(\.quoted).joined(separator: ", "))
+        return scripts
+    }
+}
+
+/// Why a workspace could not be provisioned.
+public enum ProvisioningError: Error, Equatable, CustomStringConvertible {
+    /// Other provisioners took every pooled role, twice in a row.
+    case rolePoolExhausted
+
+    public var description: String {
+        "no workspace role left in the pool after refilling it; retry, or raise the pool batch size"
     }
 }

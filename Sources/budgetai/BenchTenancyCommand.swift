@@ -164,21 +164,14 @@ struct TenancyBenchmark: Sendable {
         }
     }
 
-    /// Drops workspaces `concurrency` at a time; returns how many were dropped.
+    /// Drops workspaces 200 per transaction (one role change per batch, and within PostgreSQL's lock table).
     private func drop(_ workspaces: [Workspace], provisioner: WorkspaceProvisioner) async throws -> Int {
-        var remaining = workspaces.makeIterator()
         var dropped = 0
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            for _ in 0..<concurrency {
-                guard let workspace = remaining.next() else { break }
-                group.addTask { try await provisioner.dropWorkspace(id: workspace.id) }
-            }
-            while let result = try await group.next() {
-                if result { dropped += 1 }
-                if let workspace = remaining.next() {
-                    group.addTask { try await provisioner.dropWorkspace(id: workspace.id) }
-                }
-            }
+        var start = 0
+        while start < workspaces.count {
+            let batch = workspaces[start..<min(start + 200, workspaces.count)].map(\.id)
+            dropped += try await provisioner.dropWorkspaces(ids: batch)
+            start += batch.count
         }
         return dropped
     }

@@ -10,21 +10,29 @@ final class MigrationRunnerTests: XCTestCase {
         return MigrationRunner(database: database, migrations: set, concurrency: concurrency, logger: TestDatabase.logger)
     }
 
-    private static let workspaces = "control/0001_workspaces.sql"
-    private static let baseFiles: [String: String] = [
-        workspaces: try! String(contentsOf: TestDatabase.repositoryMigrations.appendingPathComponent(workspaces), encoding: .utf8),
-        "tenant/0001_workspace_settings.sql": try! String(
-            contentsOf: TestDatabase.repositoryMigrations.appendingPathComponent("tenant/0001_workspace_settings.sql"), encoding: .utf8),
-    ]
+    /// The repository's own migrations; tests add theirs with versions from 9001 up, after any real ones.
+    private static let baseFiles: [String: String] = {
+        var files: [String: String] = [:]
+        for scope in ["control", "tenant"] {
+            let folder = TestDatabase.repositoryMigrations.appendingPathComponent(scope)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".sql") {
+                files["\(scope)/\(name)"] = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            }
+        }
+        return files
+    }()
+
+    private static let tenantBase = baseFiles.keys.filter { $0.hasPrefix("tenant/") }.count
+    private static let tenantBaseVersions = (try? MigrationSet.load(from: TestDatabase.repositoryMigrations).tenant.map(\.version)) ?? []
 
     func testAppliesInVersionOrderAndRecordsChecksums() async throws {
         try await TestDatabase.withEmptyDatabase { database in
             var files = Self.baseFiles
-            // 0003 only works after 0002: order matters, whatever order the folder lists them in.
-            files["control/0003_fill.sql"] = "INSERT INTO control.ordered (step) VALUES (3);"
-            files["control/0002_table.sql"] = "CREATE TABLE control.ordered (step int); INSERT INTO control.ordered VALUES (2);"
-            files["tenant/0003_later.sql"] = "INSERT INTO notes_for_test (body) VALUES ('after 2');"
-            files["tenant/0002_notes.sql"] = "CREATE TABLE notes_for_test (body text);"
+            // 9003 only works after 9002: order matters, whatever order the folder lists them in.
+            files["control/9003_fill.sql"] = "INSERT INTO control.ordered (step) VALUES (3);"
+            files["control/9002_table.sql"] = "CREATE TABLE control.ordered (step int); INSERT INTO control.ordered VALUES (2);"
+            files["tenant/9003_later.sql"] = "INSERT INTO notes_for_test (body) VALUES ('after 2');"
+            files["tenant/9002_notes.sql"] = "CREATE TABLE notes_for_test (body text);"
             let runner = try Self.makeRunner(database, files)
             try await runner.run()
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: runner.migrations.tenant, logger: TestDatabase.logger)
@@ -47,18 +55,18 @@ final class MigrationRunnerTests: XCTestCase {
     func testSecondRunChangesNothing() async throws {
         try await TestDatabase.withEmptyDatabase { database in
             var files = Self.baseFiles
-            files["control/0002_counter.sql"] = "CREATE TABLE control.counter (n int); INSERT INTO control.counter VALUES (1);"
-            files["tenant/0002_rows.sql"] = "INSERT INTO workspace_settings (key, value) VALUES ('k', 'v');"
+            files["control/9002_counter.sql"] = "CREATE TABLE control.counter (n int); INSERT INTO control.counter VALUES (1);"
+            files["tenant/9002_rows.sql"] = "INSERT INTO workspace_settings (key, value) VALUES ('k', 'v');"
             let runner = try Self.makeRunner(database, files)
             let first = try await runner.run()
-            XCTAssertEqual(first.controlApplied.count, 2)
+            XCTAssertEqual(first.controlApplied.count, Self.baseFiles.keys.filter { $0.hasPrefix("control/") }.count + 1)
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: [], logger: TestDatabase.logger)
             // Provisioned with no tenant migrations, so the runner has work to do in it.
             let workspace = try await provisioner.createWorkspace(kind: .personal)
             let second = try await runner.run()
             XCTAssertEqual(second.controlApplied, [])
             XCTAssertEqual(second.workspacesChanged, 1)
-            XCTAssertEqual(second.tenantMigrationsApplied, 2)
+            XCTAssertEqual(second.tenantMigrationsApplied, Self.tenantBase + 1)
             let third = try await runner.run()
             XCTAssertEqual(third, MigrationReport(controlApplied: [], workspaces: 1, workspacesChanged: 0, tenantMigrationsApplied: 0))
             let counter = try await TestDatabase.strings(database, "SELECT count(*)::text FROM control.counter")
@@ -78,19 +86,19 @@ final class MigrationRunnerTests: XCTestCase {
     func testChangedAppliedFileIsAnErrorNamingIt() async throws {
         try await TestDatabase.withEmptyDatabase { database in
             var files = Self.baseFiles
-            files["control/0002_extra.sql"] = "CREATE TABLE control.extra (a int);"
+            files["control/9002_extra.sql"] = "CREATE TABLE control.extra (a int);"
             try await Self.makeRunner(database, files).run()
-            files["control/0002_extra.sql"] = "CREATE TABLE control.extra (a int, b int);"
+            files["control/9002_extra.sql"] = "CREATE TABLE control.extra (a int, b int);"
             do {
                 try await Self.makeRunner(database, files).run()
                 XCTFail("a changed migration must not run")
             } catch let error as MigrationError {
-                XCTAssertEqual(error, .checksumMismatch(file: "control/0002_extra.sql", target: "the control schema"))
-                XCTAssertTrue(error.description.contains("control/0002_extra.sql"))
+                XCTAssertEqual(error, .checksumMismatch(file: "control/9002_extra.sql", target: "the control schema"))
+                XCTAssertTrue(error.description.contains("control/9002_extra.sql"))
             }
             let status = try await Self.makeRunner(database, files).status()
             XCTAssertFalse(status.isUpToDate)
-            XCTAssertTrue(status.controlProblem?.contains("control/0002_extra.sql") ?? false, "\(status)")
+            XCTAssertTrue(status.controlProblem?.contains("control/9002_extra.sql") ?? false, "\(status)")
         }
     }
 
@@ -118,8 +126,8 @@ final class MigrationRunnerTests: XCTestCase {
         try await TestDatabase.withEmptyDatabase { database in
             var files = Self.baseFiles
             // Not idempotent on purpose: a second application would fail (table exists) or double the row.
-            files["control/0002_slow.sql"] = "SELECT pg_sleep(0.3); CREATE TABLE control.once (n int); INSERT INTO control.once VALUES (1);"
-            files["tenant/0002_once.sql"] = "CREATE TABLE once_here (n int); INSERT INTO once_here VALUES (1);"
+            files["control/9002_slow.sql"] = "SELECT pg_sleep(0.3); CREATE TABLE control.once (n int); INSERT INTO control.once VALUES (1);"
+            files["tenant/9002_once.sql"] = "CREATE TABLE once_here (n int); INSERT INTO once_here VALUES (1);"
             let setup = try Self.makeRunner(database, Self.baseFiles)
             try await setup.run()
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: setup.migrations.tenant, logger: TestDatabase.logger)
@@ -140,7 +148,7 @@ final class MigrationRunnerTests: XCTestCase {
             XCTAssertEqual(reports.map(\.tenantMigrationsApplied).sorted(), [0, 4])
             let once = try await TestDatabase.strings(database, "SELECT count(*)::text FROM control.once")
             XCTAssertEqual(once, ["1"])
-            let recorded = try await TestDatabase.strings(database, "SELECT count(*)::text FROM control.schema_migrations WHERE version = 2")
+            let recorded = try await TestDatabase.strings(database, "SELECT count(*)::text FROM control.schema_migrations WHERE version = 9002")
             XCTAssertEqual(recorded, ["1"])
             for schema in schemas {
                 let count = try await database.withWorkspaceTransaction(schema) { connection in
@@ -167,8 +175,8 @@ final class MigrationRunnerTests: XCTestCase {
             }
             var files = Self.baseFiles
             // Two files: the first succeeds everywhere, the second fails where a 'poison' row exists.
-            files["tenant/0002_table.sql"] = "CREATE TABLE created_by_0002 (n int);"
-            files["tenant/0003_check.sql"] = "ALTER TABLE workspace_settings ADD CONSTRAINT no_poison CHECK (value <> 'poison');"
+            files["tenant/9002_table.sql"] = "CREATE TABLE created_by_9002 (n int);"
+            files["tenant/9003_check.sql"] = "ALTER TABLE workspace_settings ADD CONSTRAINT no_poison CHECK (value <> 'poison');"
             do {
                 try await Self.makeRunner(database, files).run()
                 XCTFail("the poisoned workspace must fail")
@@ -181,40 +189,40 @@ final class MigrationRunnerTests: XCTestCase {
                     let rows = try await connection.query("SELECT version FROM schema_migrations ORDER BY version", logger: TestDatabase.logger)
                     var versions: [Int] = []
                     for try await version in rows.decode(Int.self) { versions.append(version) }
-                    let table = try await connection.query("SELECT to_regclass('created_by_0002') IS NOT NULL", logger: TestDatabase.logger)
+                    let table = try await connection.query("SELECT to_regclass('created_by_9002') IS NOT NULL", logger: TestDatabase.logger)
                     var exists = false
                     for try await value in table.decode(Bool.self) { exists = value }
                     return (versions, exists)
                 }
                 if workspace == poisoned {
-                    XCTAssertEqual(versions, [1], "nothing of 0002/0003 may remain")
+                    XCTAssertEqual(versions, Self.tenantBaseVersions, "nothing of 9002/9003 may remain")
                     XCTAssertFalse(hasTable)
                 } else {
-                    XCTAssertEqual(versions, [1, 2, 3])
+                    XCTAssertEqual(versions, Self.tenantBaseVersions + [9002, 9003])
                     XCTAssertTrue(hasTable)
                 }
             }
             let status = try await Self.makeRunner(database, files).status()
-            XCTAssertEqual(status.pendingByWorkspace, [poisoned.schema.rawValue: ["tenant/0002_table.sql", "tenant/0003_check.sql"]])
+            XCTAssertEqual(status.pendingByWorkspace, [poisoned.schema.rawValue: ["tenant/9002_table.sql", "tenant/9003_check.sql"]])
         }
     }
 
     func testFailingControlMigrationIsRolledBackAndNamed() async throws {
         try await TestDatabase.withEmptyDatabase { database in
             var files = Self.baseFiles
-            files["control/0002_broken.sql"] = "CREATE TABLE control.half (a int); SELECT * FROM control.no_such_table;"
+            files["control/9002_broken.sql"] = "CREATE TABLE control.half (a int); SELECT * FROM control.no_such_table;"
             do {
                 try await Self.makeRunner(database, files).run()
                 XCTFail("a broken migration must fail")
             } catch let error as MigrationError {
                 guard case .controlFailed(let file, let message) = error else { return XCTFail("\(error)") }
-                XCTAssertEqual(file, "control/0002_broken.sql")
+                XCTAssertEqual(file, "control/9002_broken.sql")
                 XCTAssertTrue(message.contains("no_such_table"), message)
             }
             let half = try await TestDatabase.strings(database, "SELECT coalesce(to_regclass('control.half')::text, 'absent')")
             XCTAssertEqual(half, ["absent"])
             let status = try await Self.makeRunner(database, files).status()
-            XCTAssertEqual(status.controlPending, ["control/0002_broken.sql"])
+            XCTAssertEqual(status.controlPending, ["control/9002_broken.sql"])
         }
     }
 }

@@ -53,6 +53,19 @@ enum TestDatabase {
                 try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(quoted)"), logger: logger)
                 try await connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger)
             }
+            // Pooled roles have no schema yet.
+            var pooled: [String] = []
+            let exists = try await connection.query("SELECT to_regclass('control.workspace_role_pool') IS NOT NULL", logger: logger)
+            var hasPool = false
+            for try await value in exists.decode(Bool.self) { hasPool = value }
+            if hasPool {
+                let pool = try await connection.query(
+                    "SELECT 'ws_' || replace(workspace_id::text, '-', '') FROM control.workspace_role_pool", logger: logger)
+                for try await name in pool.decode(String.self) { pooled.append(name) }
+            }
+            if !pooled.isEmpty {
+                try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE " + pooled.map { "\"\($0)\"" }.joined(separator: ", ")), logger: logger)
+            }
             try await connection.query("DROP SCHEMA IF EXISTS control CASCADE", logger: logger)
         }
     }
