@@ -130,6 +130,19 @@ public struct WorkspaceProvisioner: Sendable {
         logger.debug("refilled workspace role pool", metadata: ["roles": "\(ids.count)"])
     }
 
+    /// Drops every unused pooled role, in one transaction; returns how many (for clean-ups and tests).
+    @discardableResult
+    public func drainRolePool() async throws -> Int {
+        try await database.withControlTransaction { connection in
+            let rows = try await connection.query("DELETE FROM control.workspace_role_pool RETURNING workspace_id", logger: logger)
+            var names: [String] = []
+            for try await id in rows.decode(UUID.self) { names.append(WorkspaceSchemaName(workspaceID: id).quoted) }
+            guard !names.isEmpty else { return 0 }
+            try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE " + names.joined(separator: ", ")), logger: logger)
+            return names.count
+        }
+    }
+
     /// Every workspace, oldest first.
     public func listWorkspaces() async throws -> [Workspace] {
         try await database.withControlTransaction { connection in

@@ -60,6 +60,7 @@ struct TenancyBenchmark: Sendable {
             say("dropping \(leftovers.count) workspaces left by an earlier run")
             _ = try await drop(leftovers, provisioner: provisioner)
         }
+        try await provisioner.drainRolePool()
         say("bench-tenancy: \(workspaces) workspaces, \(iterations) timed transactions per figure, migration concurrency \(concurrency)")
 
         var provisionTimes: [Duration] = []
@@ -106,6 +107,7 @@ struct TenancyBenchmark: Sendable {
 
         let dropStart = ContinuousClock.now
         let dropped = try await drop(created, provisioner: provisioner)
+        try await provisioner.drainRolePool()
         let dropTime = ContinuousClock.now - dropStart
         say("cleanup: dropped \(dropped) workspaces in \(seconds(dropTime)) s")
     }

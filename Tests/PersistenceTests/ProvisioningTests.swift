@@ -189,6 +189,12 @@ final class RolePoolTests: XCTestCase {
             try await expectRows(database, "SELECT count(*)::text FROM pg_namespace WHERE nspname IN (\(names))", ["0"])
             try await expectRows(database, "SELECT count(*)::text FROM pg_roles WHERE rolname IN (\(names))", ["0"])
             try await expectRows(database, "SELECT count(*)::text FROM control.workspaces", ["0"])
+            let pooled = try await TestDatabase.strings(database, "SELECT 'ws_' || replace(workspace_id::text, '-', '') FROM control.workspace_role_pool")
+            XCTAssertFalse(pooled.isEmpty)
+            let drained = try await provisioner.drainRolePool()
+            XCTAssertEqual(drained, pooled.count)
+            let poolNames = pooled.map { "'\($0)'" }.joined(separator: ",")
+            try await expectRows(database, "SELECT count(*)::text FROM pg_roles WHERE rolname IN (\(poolNames))", ["0"])
         }
     }
 }

@@ -12,6 +12,13 @@ import XCTest
 /// The operational endpoints against the real PostgreSQL and Redis of scripts/stack.sh, and against closed ports.
 final class ServerRoutesTests: XCTestCase {
     static let environment = ProcessInfo.processInfo.environment
+    /// Warnings and errors only: the closed-port tests make PostgresNIO log every failed connection attempt.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "server-tests")
+        logger.logLevel = .warning
+        return logger
+    }()
+
     /// Port 1 on loopback: nothing listens there, connections are refused at once.
     static let closedPort = 1
 
@@ -19,7 +26,7 @@ final class ServerRoutesTests: XCTestCase {
         postgresReachable: Bool = true,
         redisReachable: Bool = true,
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        logger: Logger = Logger(label: "server-tests")
+        logger: Logger = quietLogger
     ) throws -> ApplicationDependencies {
         var environment = Self.environment
         environment["DATABASE_URL"] = environment["DATABASE_URL"] ?? "postgres://budgetai:budgetai@127.0.0.1:54329/budgetai_test"
