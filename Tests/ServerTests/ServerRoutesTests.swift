@@ -101,7 +101,7 @@ final class ServerRoutesTests: XCTestCase {
 
     func testMetricsExposeTheRegistry() async throws {
         let registry = PrometheusCollectorRegistry()
-        registry.makeCounter(name: "budgetai_test_events_total", help: "test").increment(by: Int64(3))
+        registry.makeCounter(descriptor: MetricNameDescriptor(namespace: "budgetai", metricName: "test_events", unitName: "total", helpText: "test")).increment(by: Int64(3))
         let app = buildApplication(try Self.dependencies(metrics: registry))
         try await app.test(.router) { client in
             try await client.execute(uri: "/metrics", method: .get) { response in
