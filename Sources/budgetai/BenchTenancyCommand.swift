@@ -65,6 +65,7 @@ struct TenancyBenchmark: Sendable {
 
         var provisionTimes: [Duration] = []
         var created: [Workspace] = []
+        var q10: Stats?
         for index in 0..<workspaces {
             let start = ContinuousClock.now
             let workspace = try await provisioner.createWorkspace(kind: .personal)
@@ -72,8 +73,9 @@ struct TenancyBenchmark: Sendable {
             created.append(workspace)
             if index == 9 {
                 try await seedSettings(created, database: database)
-                let q10 = try await queryLatency(created.prefix(10).map(\.schema), database: database)
-                say("workspace query at 10 workspaces: median \(ms(q10.median)) ms, mean \(ms(q10.mean)) ms")
+                let stats = try await queryLatency(created.prefix(10).map(\.schema), database: database)
+                q10 = stats
+                say("workspace query at 10 workspaces: median \(ms(stats.median)) ms, mean \(ms(stats.mean)) ms (best of 10 rounds)")
             }
             if (index + 1) % 1000 == 0 { say("provisioned \(index + 1)/\(workspaces)") }
         }
@@ -95,8 +97,10 @@ struct TenancyBenchmark: Sendable {
         let migrationTime = ContinuousClock.now - migrationStart
         say("one new tenant migration over \(report.workspaces) workspaces: \(seconds(migrationTime)) s (\(report.workspacesChanged) changed)")
 
+        // Every workspace gets the row the query reads, so the spread figure reads the same data as the first ten.
+        try await seedSettings(Array(created.dropFirst(10)), database: database)
         let qN = try await queryLatency(created.prefix(10).map(\.schema), database: database)
-        say("workspace query at \(workspaces) workspaces (same 10): median \(ms(qN.median)) ms, mean \(ms(qN.mean)) ms")
+        say("workspace query at \(workspaces) workspaces (same 10): median \(ms(qN.median)) ms, mean \(ms(qN.mean)) ms (best of 10 rounds), ratio to 10: \(String(format: "%.2f", qN.median / (q10?.median ?? .nan)))")
         let spread = created.shuffled().prefix(min(iterations, created.count)).map(\.schema)
         let qSpread = try await queryLatency(spread, database: database)
         say("workspace query spread over \(spread.count) different workspaces: median \(ms(qSpread.median)) ms")
@@ -122,23 +126,35 @@ struct TenancyBenchmark: Sendable {
     }
 
     /// Latency of a small query in a workspace transaction, cycling through `schemas` on one connection.
+    ///
+    /// Timed in 10 rounds; the round with the lowest median is reported, so a burst of load from other processes on
+    /// this shared machine does not decide the comparison between 10 and N workspaces.
     private func queryLatency(_ schemas: [WorkspaceSchemaName], database: Database) async throws -> Stats {
         let warmup = min(200, iterations)
         let logger = self.logger
-        let iterations = self.iterations
+        let perRound = max(1, iterations / 10)
         return try await database.client.withConnection { connection in
-            var times: [Duration] = []
-            for index in 0..<(warmup + iterations) {
-                let schema = schemas[index % schemas.count]
-                let start = ContinuousClock.now
-                try await connection.inTransaction(logger: logger) { connection in
-                    try await connection.enterWorkspace(schema, logger: logger)
-                    let rows = try await connection.query("SELECT value FROM workspace_settings WHERE key = 'currency'", logger: logger)
-                    for try await _ in rows.decode(String.self) {}
+            var best: Stats?
+            var index = 0
+            for round in 0..<11 {
+                var times: [Duration] = []
+                let count = round == 0 ? warmup : perRound
+                for _ in 0..<count {
+                    let schema = schemas[index % schemas.count]
+                    index += 1
+                    let start = ContinuousClock.now
+                    try await connection.inTransaction(logger: logger) { connection in
+                        try await connection.enterWorkspace(schema, logger: logger)
+                        let rows = try await connection.query("SELECT value FROM workspace_settings WHERE key = 'currency'", logger: logger)
+                        for try await _ in rows.decode(String.self) {}
+                    }
+                    times.append(ContinuousClock.now - start)
                 }
-                if index >= warmup { times.append(ContinuousClock.now - start) }
+                guard round > 0 else { continue }
+                let stats = Stats(times)
+                if best == nil || stats.median < best!.median { best = stats }
             }
-            return Stats(times)
+            return best!
         }
     }
 
