@@ -26,7 +26,8 @@ struct BenchTenancyCommand: AsyncParsableCommand {
         guard workspaces >= 10 else { throw ValidationError("--workspaces must be at least 10") }
         let migrations = try loadMigrations(configuration)
         var settings = configuration.database
-        settings.maximumConnections = configuration.migrationConcurrency + 1
+        // The migration lock, the migration workers, and the one connection every latency figure is measured on.
+        settings.maximumConnections = configuration.migrationConcurrency + 2
         let bench = TenancyBenchmark(
             workspaces: workspaces, iterations: iterations, concurrency: configuration.migrationConcurrency,
             migrations: migrations, logger: logger
@@ -52,6 +53,13 @@ struct TenancyBenchmark: Sendable {
     let logger: Logger
 
     func run(database: Database) async throws {
+        // All latency figures come from this one backend, so 10 and N workspaces are compared on the same connection.
+        try await database.client.withConnection { probe in
+            try await run(database: database, probe: probe)
+        }
+    }
+
+    private func run(database: Database, probe: PostgresConnection) async throws {
         let runner = MigrationRunner(database: database, migrations: migrations, concurrency: concurrency, logger: logger)
         try await runner.run()
         let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: migrations.tenant, logger: logger)
@@ -73,7 +81,7 @@ struct TenancyBenchmark: Sendable {
             created.append(workspace)
             if index == 9 {
                 try await seedSettings(created, database: database)
-                let stats = try await queryLatency(created.prefix(10).map(\.schema), database: database)
+                let stats = try await queryLatency(created.prefix(10).map(\.schema), database: database, probe: probe)
                 q10 = stats
                 say("workspace query at 10 workspaces: median \(ms(stats.median)) ms, mean \(ms(stats.mean)) ms (best of 10 rounds)")
             }
@@ -99,15 +107,18 @@ struct TenancyBenchmark: Sendable {
 
         // Every workspace gets the row the query reads, so the spread figure reads the same data as the first ten.
         try await seedSettings(Array(created.dropFirst(10)), database: database)
-        let qN = try await queryLatency(created.prefix(10).map(\.schema), database: database)
+        let qN = try await queryLatency(created.prefix(10).map(\.schema), database: database, probe: probe)
         say("workspace query at \(workspaces) workspaces (same 10): median \(ms(qN.median)) ms, mean \(ms(qN.mean)) ms (best of 10 rounds), ratio to 10: \(String(format: "%.2f", qN.median / (q10?.median ?? .nan)))")
         let spread = created.shuffled().prefix(min(iterations, created.count)).map(\.schema)
-        let qSpread = try await queryLatency(spread, database: database)
+        let qSpread = try await queryLatency(spread, database: database, probe: probe)
         say("workspace query spread over \(spread.count) different workspaces: median \(ms(qSpread.median)) ms")
 
-        let (plain, scoped) = try await transactionCost(created[0].schema, database: database)
+        let (plain, scoped) = try await transactionCost(created[0].schema, database: database, probe: probe)
         say("plain transaction (BEGIN; SELECT 1; COMMIT): median \(ms(plain.median)) ms")
         say("workspace transaction (BEGIN; SET LOCAL role + search_path; SELECT 1; COMMIT): median \(ms(scoped.median)) ms, ratio \(String(format: "%.2f", scoped.median / plain.median))")
+
+        let cold = try await firstTransactionAfterRoleChange(created[0].schema, database: database, probe: probe)
+        say("first workspace transaction after a role change (membership cache rebuilt), at \(workspaces) workspaces: \(ms(cold)) ms")
 
         let dropStart = ContinuousClock.now
         let dropped = try await drop(created, provisioner: provisioner)
@@ -129,11 +140,11 @@ struct TenancyBenchmark: Sendable {
     ///
     /// Timed in 10 rounds; the round with the lowest median is reported, so a burst of load from other processes on
     /// this shared machine does not decide the comparison between 10 and N workspaces.
-    private func queryLatency(_ schemas: [WorkspaceSchemaName], database: Database) async throws -> Stats {
+    private func queryLatency(_ schemas: [WorkspaceSchemaName], database: Database, probe connection: PostgresConnection) async throws -> Stats {
         let warmup = min(200, iterations)
         let logger = self.logger
         let perRound = max(1, iterations / 10)
-        return try await database.client.withConnection { connection in
+        do {
             var best: Stats?
             var index = 0
             for round in 0..<11 {
@@ -159,10 +170,10 @@ struct TenancyBenchmark: Sendable {
     }
 
     /// Median cost of BEGIN; SELECT 1; COMMIT with and without entering a workspace, interleaved on one connection.
-    private func transactionCost(_ schema: WorkspaceSchemaName, database: Database) async throws -> (Stats, Stats) {
+    private func transactionCost(_ schema: WorkspaceSchemaName, database: Database, probe connection: PostgresConnection) async throws -> (Stats, Stats) {
         let logger = self.logger
         let iterations = self.iterations
-        return try await database.client.withConnection { connection in
+        do {
             var plain: [Duration] = []
             var scoped: [Duration] = []
             for index in 0..<(iterations + 200) {
@@ -179,6 +190,23 @@ struct TenancyBenchmark: Sendable {
                 if index >= 200 { scoped.append(ContinuousClock.now - start) }
             }
             return (Stats(plain), Stats(scoped))
+        }
+    }
+
+    /// Time of a workspace transaction right after some role was created and dropped elsewhere: every backend then
+    /// rebuilds its list of the application role's memberships on its next SET ROLE.
+    private func firstTransactionAfterRoleChange(_ schema: WorkspaceSchemaName, database: Database, probe connection: PostgresConnection) async throws -> Double {
+        let logger = self.logger
+        do {
+            try await connection.inTransaction(logger: logger) { try await $0.enterWorkspace(schema, logger: logger) }
+            let probe = "budgetai_bench_probe_\(UInt32.random(in: 0...UInt32.max))"
+            try await database.client.withConnection { other in
+                try await other.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(probe)"), logger: logger)
+                try await other.query(PostgresQuery(unsafeSQL: "DROP ROLE \(probe)"), logger: logger)
+            }
+            let start = ContinuousClock.now
+            try await connection.inTransaction(logger: logger) { try await $0.enterWorkspace(schema, logger: logger) }
+            return Stats([ContinuousClock.now - start]).mean
         }
     }
 
