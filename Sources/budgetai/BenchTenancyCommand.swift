@@ -73,7 +73,7 @@ struct TenancyBenchmark: Sendable {
 
         var provisionTimes: [Duration] = []
         var created: [Workspace] = []
-        var q10: Stats?
+        var q10: QueryLatency?
         for index in 0..<workspaces {
             let start = ContinuousClock.now
             let workspace = try await provisioner.createWorkspace(kind: .personal)
@@ -83,7 +83,7 @@ struct TenancyBenchmark: Sendable {
                 try await seedSettings(created, database: database)
                 let stats = try await queryLatency(created.prefix(10).map(\.schema), database: database, probe: probe)
                 q10 = stats
-                say("workspace query at 10 workspaces: median \(ms(stats.median)) ms, mean \(ms(stats.mean)) ms (best of 10 rounds)")
+                say("workspace query at 10 workspaces: \(stats.summary)")
             }
             if (index + 1) % 1000 == 0 { say("provisioned \(index + 1)/\(workspaces)") }
         }
@@ -108,10 +108,13 @@ struct TenancyBenchmark: Sendable {
         // Every workspace gets the row the query reads, so the spread figure reads the same data as the first ten.
         try await seedSettings(Array(created.dropFirst(10)), database: database)
         let qN = try await queryLatency(created.prefix(10).map(\.schema), database: database, probe: probe)
-        say("workspace query at \(workspaces) workspaces (same 10): median \(ms(qN.median)) ms, mean \(ms(qN.mean)) ms (best of 10 rounds), ratio to 10: \(String(format: "%.2f", qN.median / (q10?.median ?? .nan)))")
+        say("workspace query at \(workspaces) workspaces (same 10): \(qN.summary)")
+        if let q10 {
+            say("  at \(workspaces) / at 10: \(String(format: "%.2f", qN.query.median / q10.query.median)) raw, \(String(format: "%.2f", qN.relative / q10.relative)) relative to the plain transaction")
+        }
         let spread = created.shuffled().prefix(min(iterations, created.count)).map(\.schema)
         let qSpread = try await queryLatency(spread, database: database, probe: probe)
-        say("workspace query spread over \(spread.count) different workspaces: median \(ms(qSpread.median)) ms")
+        say("workspace query spread over \(spread.count) different workspaces: \(qSpread.summary)")
 
         let (plain, scoped) = try await transactionCost(created[0].schema, database: database, probe: probe)
         say("plain transaction (BEGIN; SELECT 1; COMMIT): median \(ms(plain.median)) ms")
@@ -136,37 +139,40 @@ struct TenancyBenchmark: Sendable {
         }
     }
 
-    /// Latency of a small query in a workspace transaction, cycling through `schemas` on one connection.
+    /// Latency of a small query in a workspace transaction, cycling through `schemas` on one connection, with a plain
+    /// `BEGIN; SELECT 1; COMMIT` interleaved as a yardstick for the machine's load at that moment.
     ///
     /// Timed in 10 rounds; the round with the lowest median is reported, so a burst of load from other processes on
     /// this shared machine does not decide the comparison between 10 and N workspaces.
-    private func queryLatency(_ schemas: [WorkspaceSchemaName], database: Database, probe connection: PostgresConnection) async throws -> Stats {
+    private func queryLatency(_ schemas: [WorkspaceSchemaName], database: Database, probe connection: PostgresConnection) async throws -> QueryLatency {
         let warmup = min(200, iterations)
         let logger = self.logger
         let perRound = max(1, iterations / 10)
-        do {
-            var best: Stats?
-            var index = 0
-            for round in 0..<11 {
-                var times: [Duration] = []
-                let count = round == 0 ? warmup : perRound
-                for _ in 0..<count {
-                    let schema = schemas[index % schemas.count]
-                    index += 1
-                    let start = ContinuousClock.now
-                    try await connection.inTransaction(logger: logger) { connection in
-                        try await connection.enterWorkspace(schema, logger: logger)
-                        let rows = try await connection.query("SELECT value FROM workspace_settings WHERE key = 'currency'", logger: logger)
-                        for try await _ in rows.decode(String.self) {}
-                    }
-                    times.append(ContinuousClock.now - start)
+        var best: QueryLatency?
+        var index = 0
+        for round in 0..<11 {
+            var times: [Duration] = []
+            var plainTimes: [Duration] = []
+            let count = round == 0 ? warmup : perRound
+            for _ in 0..<count {
+                let schema = schemas[index % schemas.count]
+                index += 1
+                var start = ContinuousClock.now
+                try await connection.inTransaction(logger: logger) { connection in
+                    try await connection.enterWorkspace(schema, logger: logger)
+                    let rows = try await connection.query("SELECT value FROM workspace_settings WHERE key = 'currency'", logger: logger)
+                    for try await _ in rows.decode(String.self) {}
                 }
-                guard round > 0 else { continue }
-                let stats = Stats(times)
-                if best == nil || stats.median < best!.median { best = stats }
+                times.append(ContinuousClock.now - start)
+                start = ContinuousClock.now
+                try await connection.inTransaction(logger: logger) { try await $0.query("SELECT 1", logger: logger) }
+                plainTimes.append(ContinuousClock.now - start)
             }
-            return best!
+            guard round > 0 else { continue }
+            let latency = QueryLatency(query: Stats(times), plain: Stats(plainTimes))
+            if best == nil || latency.query.median < best!.query.median { best = latency }
         }
+        return best!
     }
 
     /// Median cost of BEGIN; SELECT 1; COMMIT with and without entering a workspace, interleaved on one connection.
@@ -223,6 +229,20 @@ struct TenancyBenchmark: Sendable {
     }
 }
 
+/// A workspace query's latency, and a plain transaction's measured alongside it.
+struct QueryLatency: Sendable {
+    let query: Stats
+    let plain: Stats
+
+    /// The query's median in units of the plain transaction's median: comparable across moments of different load.
+    var relative: Double { query.median / plain.median }
+
+    var summary: String {
+        "median \(ms(query.median)) ms, mean \(ms(query.mean)) ms; plain transaction alongside \(ms(plain.median)) ms, "
+            + "query/plain \(String(format: "%.2f", relative)) (best of 10 rounds)"
+    }
+}
+
 /// Summary of a list of durations, in milliseconds.
 struct Stats: Sendable {
     let mean: Double
@@ -237,7 +257,7 @@ struct Stats: Sendable {
     }
 }
 
-private func ms(_ value: Double) -> String { String(format: "%.3f", value) }
+func ms(_ value: Double) -> String { String(format: "%.3f", value) }
 
 private func seconds(_ duration: Duration) -> String {
     String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
