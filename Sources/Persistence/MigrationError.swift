@@ -42,6 +42,7 @@ public struct TenantMigrationFailure: Sendable, Equatable, CustomStringConvertib
     public let schema: String
     public let message: String
 
+    /// A failure of the workspace `schema`, with the reason.
     public init(schema: String, message: String) {
         self.schema = schema
         self.message = message

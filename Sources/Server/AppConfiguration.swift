@@ -79,6 +79,7 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
     public let variable: String
     public let problem: String
 
+    /// A problem with one variable; `problem` completes "VARIABLE: ...".
     public init(variable: String, problem: String) {
         self.variable = variable
         self.problem = problem

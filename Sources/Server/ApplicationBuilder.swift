@@ -13,6 +13,7 @@ public struct ApplicationDependencies: Sendable {
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
 
+    /// Collects the dependencies; nothing connects until the application runs.
     public init(configuration: AppConfiguration, database: Database, redis: RedisConnection, metrics: PrometheusCollectorRegistry, logger: Logger) {
         self.configuration = configuration
         self.database = database

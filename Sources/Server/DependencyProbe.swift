@@ -18,8 +18,10 @@ public struct PostgresProbe: DependencyProbe {
     public var name: String { "postgres" }
     public var isRequired: Bool { true }
 
+    /// A probe over the application's own pool.
     public init(database: Database) { self.database = database }
 
+    /// Runs `SELECT 1`; throws a readable failure when PostgreSQL cannot answer.
     public func check() async throws {
         do {
             try await database.client.query("SELECT 1")
@@ -35,8 +37,10 @@ public struct RedisProbe: DependencyProbe {
     public var name: String { "redis" }
     public var isRequired: Bool { false }
 
+    /// A probe over the application's Redis connection.
     public init(connection: RedisConnection) { self.connection = connection }
 
+    /// Sends PING; throws `RedisError` when Redis cannot answer.
     public func check() async throws {
         try await connection.ping()
     }
@@ -45,5 +49,6 @@ public struct RedisProbe: DependencyProbe {
 /// A failed probe with a readable message.
 public struct ProbeFailure: Error, CustomStringConvertible {
     public let description: String
+    /// A failure described by `description`.
     public init(_ description: String) { self.description = description }
 }

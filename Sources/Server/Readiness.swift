@@ -19,6 +19,7 @@ public struct ReadinessChecker: Sendable {
     public let probes: [any DependencyProbe]
     public let timeout: Duration
 
+    /// A checker over `probes`, each allowed `timeout`.
     public init(probes: [any DependencyProbe], timeout: Duration) {
         self.probes = probes
         self.timeout = timeout

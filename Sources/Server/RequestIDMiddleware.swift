@@ -9,8 +9,10 @@ extension HTTPField.Name {
 
 /// Gives every request an id, puts it in the request's logger metadata (`request_id`) and in the response.
 public struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The middleware; it has no settings.
     public init() {}
 
+    /// Sets the id on the context's logger and on the response, including responses made from errors.
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let id = request.headers[.requestID].flatMap(Self.accepted) ?? UUID().uuidString.lowercased()
         var context = context
