@@ -1,24 +1,114 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Our modules. Dependency direction is one way: budgetai → Server → Persistence/Redis.
+// GraphQLEngine depends on nothing of ours and on no package.
 let package = Package(
-    name: "budgetai",
+    name: "BudgetAI",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "budgetai", targets: ["budgetai"]),
         .library(name: "GraphQLEngine", targets: ["GraphQLEngine"]),
         .executable(name: "graphql-conformance", targets: ["graphql-conformance"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Hummingbird's own header types (HTTPField.Name); already in Hummingbird's dependency graph.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Already a dependency of postgres-nio (SCRAM); we use its SHA-256 for migration checksums.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
     targets: [
-        // Hand-written GraphQL: language, type system, validation. Depends on nothing of ours.
+        // Hand-written GraphQL: language, type system, validation, execution, analysis.
         .target(name: "GraphQLEngine"),
         // The conformance runner's logic, shared by its executable and the tests.
         .target(name: "GraphQLConformance", dependencies: ["GraphQLEngine"]),
-        // JSON-lines conformance runner (see README, "GraphQL conformance").
+        // JSON-lines conformance runner (README, "GraphQL conformance").
         .executableTarget(name: "graphql-conformance", dependencies: ["GraphQLConformance"]),
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .target(
+            name: "Redis",
+            dependencies: [
+                "CHiredis",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Persistence",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Persistence",
+                "Redis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .executableTarget(
+            name: "budgetai",
+            dependencies: [
+                "Server",
+                "Persistence",
+                "Redis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(
             name: "GraphQLEngineTests",
             dependencies: ["GraphQLEngine", "GraphQLConformance"],
             resources: [.copy("Conformance"), .copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PersistenceTests",
+            dependencies: [
+                "Persistence",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "RedisTests",
+            dependencies: ["Redis"]
+        ),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server",
+                "Persistence",
+                "Redis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,31 @@
+# Multi-stage build of the budgetai executable from the official Swift image.
+#   docker build -t budgetai .
+ARG SWIFT_VERSION=6.3
+FROM swift:${SWIFT_VERSION}-bookworm AS build
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libhiredis-dev pkg-config \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+# Dependencies first, so source edits do not re-fetch them.
+COPY Package.swift ./
+RUN swift package resolve
+COPY Sources ./Sources
+RUN swift build -c release --product budgetai --static-swift-stdlib \
+    && cp "$(swift build -c release --show-bin-path)/budgetai" /budgetai
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libhiredis0.14 ca-certificates tzdata \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home /app budgetai
+WORKDIR /app
+COPY --from=build /budgetai /app/budgetai
+COPY migrations /app/migrations
+ENV MIGRATIONS_DIR=/app/migrations \
+    HTTP_HOST=0.0.0.0 \
+    HTTP_PORT=8080 \
+    LOG_FORMAT=json
+USER 10001
+EXPOSE 8080
+ENTRYPOINT ["/app/budgetai"]
+CMD ["serve"]

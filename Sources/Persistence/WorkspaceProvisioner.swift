@@ -1,0 +1,209 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Creates and drops workspaces: schema, role, grants, tenant migrations and the control.workspaces row.
+public struct WorkspaceProvisioner: Sendable {
+    public let database: Database
+    /// The tenant migrations every new workspace gets, all of them, in order.
+    public let tenantMigrations: [Migration]
+    /// How many workspace roles are created ahead in one transaction when the pool is empty.
+    public let rolePoolBatch: Int
+    let logger: Logger
+
+    /// Creates a provisioner that applies `tenantMigrations` to each new workspace.
+    public init(database: Database, tenantMigrations: [Migration], rolePoolBatch: Int = 100, logger: Logger) {
+        self.database = database
+        self.tenantMigrations = tenantMigrations
+        self.rolePoolBatch = max(1, rolePoolBatch)
+        self.logger = logger
+    }
+
+    /// Creates a workspace in its own transaction, with an id (and role) taken from the role pool.
+    public func createWorkspace(kind: WorkspaceKind, plan: String = "FREE") async throws -> Workspace {
+        try await database.withControlTransaction { connection in
+            try await createWorkspace(kind: kind, plan: plan, on: connection)
+        }
+    }
+
+    /// Creates a workspace with a chosen id in its own transaction; its role is created on the spot (the slow path).
+    public func createWorkspace(kind: WorkspaceKind, plan: String = "FREE", id: UUID) async throws -> Workspace {
+        try await database.withControlTransaction { connection in
+            try await createWorkspace(kind: kind, plan: plan, id: id, on: connection)
+        }
+    }
+
+    /// Creates a workspace inside the caller's open control transaction, so it commits or rolls back with the caller's
+    /// work; a rollback also returns the claimed id to the pool.
+    public func createWorkspace(kind: WorkspaceKind, plan: String, on connection: PostgresConnection) async throws -> Workspace {
+        var claimed = try await claimPooledRole(on: connection)
+        if claimed == nil {
+            try await refillRolePool()
+            claimed = try await claimPooledRole(on: connection)
+        }
+        guard let id = claimed else { throw ProvisioningError.rolePoolExhausted }
+        return try await provision(kind: kind, plan: plan, id: id, createRole: false, on: connection)
+    }
+
+    /// Creates a workspace with a chosen id inside the caller's open control transaction.
+    public func createWorkspace(kind: WorkspaceKind, plan: String, id: UUID, on connection: PostgresConnection) async throws -> Workspace {
+        let pooled = try await connection.query(
+            "DELETE FROM control.workspace_role_pool WHERE workspace_id = \(id) RETURNING workspace_id", logger: logger)
+        var inPool = false
+        for try await _ in pooled.decode(UUID.self) { inPool = true }
+        return try await provision(kind: kind, plan: plan, id: id, createRole: !inPool, on: connection)
+    }
+
+    private func provision(kind: WorkspaceKind, plan: String, id: UUID, createRole: Bool, on connection: PostgresConnection) async throws -> Workspace {
+        let schema = WorkspaceSchemaName(workspaceID: id)
+        // One round trip for all the DDL: schema, bookkeeping and every tenant migration (and the role, if not pooled).
+        let scripts = creationScripts(for: schema, createRole: createRole)
+        try await connection.query(PostgresQuery(unsafeSQL: SQLText.doBlock(executing: scripts)), logger: logger)
+        let rows = try await connection.query(
+            """
+            INSERT INTO control.workspaces (id, kind, schema_name, plan)
+            VALUES (\(id), \(kind.rawValue), \(schema.rawValue), \(plan))
+            RETURNING created_at
+            """,
+            logger: logger
+        )
+        var createdAt = Date()
+        for try await value in rows.decode(Date.self) { createdAt = value }
+        return Workspace(id: id, kind: kind, schema: schema, plan: plan, createdAt: createdAt)
+    }
+
+    /// Drops a workspace's schema (with all its data), its role and its control row; false if no such workspace.
+    @discardableResult
+    public func dropWorkspace(id: UUID) async throws -> Bool {
+        try await dropWorkspaces(ids: [id]) == 1
+    }
+
+    /// Drops several workspaces in one transaction, so their roles go in one role change; returns how many existed.
+    @discardableResult
+    public func dropWorkspaces(ids: [UUID]) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try await database.withControlTransaction { connection in
+            let rows = try await connection.query(
+                "DELETE FROM control.workspaces WHERE id = ANY(\(ids)) RETURNING schema_name",
+                logger: logger
+            )
+            var schemas: [WorkspaceSchemaName] = []
+            for try await value in rows.decode(String.self) {
+                if let schema = WorkspaceSchemaName(validating: value) { schemas.append(schema) }
+            }
+            guard !schemas.isEmpty else { return 0 }
+            try await connection.query(PostgresQuery(unsafeSQL: SQLText.doBlock(executing: Self.dropScripts(for: schemas))), logger: logger)
+            return schemas.count
+        }
+    }
+
+    /// Takes one id from the role pool inside the caller's transaction; nil when the pool is empty.
+    private func claimPooledRole(on connection: PostgresConnection) async throws -> UUID? {
+        let rows = try await connection.query(
+            """
+            DELETE FROM control.workspace_role_pool
+            WHERE workspace_id = (SELECT workspace_id FROM control.workspace_role_pool LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING workspace_id
+            """,
+            logger: logger
+        )
+        var id: UUID?
+        for try await value in rows.decode(UUID.self) { id = value }
+        return id
+    }
+
+    /// Creates `rolePoolBatch` workspace roles, granted to the application's role, in one transaction of its own.
+    public func refillRolePool() async throws {
+        let ids = (0..<rolePoolBatch).map { _ in UUID() }
+        var scripts: [String] = []
+        for id in ids {
+            let name = WorkspaceSchemaName(workspaceID: id).quoted
+            scripts.append("CREATE ROLE \(name) NOLOGIN NOINHERIT")
+            // The application's role is NOINHERIT: it may SET ROLE to the workspace but has none of its rights otherwise.
+            scripts.append("GRANT \(name) TO CURRENT_USER")
+        }
+        try await database.withControlTransaction { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: SQLText.doBlock(executing: scripts)), logger: logger)
+            try await connection.query(
+                "INSERT INTO control.workspace_role_pool (workspace_id) SELECT unnest(\(ids)::uuid[])", logger: logger)
+        }
+        logger.debug("refilled workspace role pool", metadata: ["roles": "\(ids.count)"])
+    }
+
+    /// Drops every unused pooled role, in one transaction; returns how many (for clean-ups and tests).
+    @discardableResult
+    public func drainRolePool() async throws -> Int {
+        try await database.withControlTransaction { connection in
+            let rows = try await connection.query("DELETE FROM control.workspace_role_pool RETURNING workspace_id", logger: logger)
+            var names: [String] = []
+            for try await id in rows.decode(UUID.self) { names.append(WorkspaceSchemaName(workspaceID: id).quoted) }
+            guard !names.isEmpty else { return 0 }
+            try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE " + names.joined(separator: ", ")), logger: logger)
+            return names.count
+        }
+    }
+
+    /// Every workspace, oldest first.
+    public func listWorkspaces() async throws -> [Workspace] {
+        try await database.withControlTransaction { connection in
+            let rows = try await connection.query(
+                "SELECT id, kind, schema_name, plan, created_at FROM control.workspaces ORDER BY created_at, id",
+                logger: logger
+            )
+            var workspaces: [Workspace] = []
+            for try await (id, kind, schemaName, plan, createdAt) in rows.decode((UUID, String, String, String, Date).self) {
+                guard let kind = WorkspaceKind(rawValue: kind), let schema = WorkspaceSchemaName(validating: schemaName) else { continue }
+                workspaces.append(Workspace(id: id, kind: kind, schema: schema, plan: plan, createdAt: createdAt))
+            }
+            return workspaces
+        }
+    }
+
+    /// The DDL that creates a workspace; the schema and the tables in it are owned by the workspace's role.
+    func creationScripts(for schema: WorkspaceSchemaName, createRole: Bool) -> [String] {
+        let name = schema.quoted
+        var scripts = [
+            // Waits while a migration runner holds the lock, so a new workspace never misses a migration.
+            "SELECT pg_advisory_xact_lock_shared(\(MigrationRunner.lockKey))"
+        ]
+        if createRole {
+            scripts.append("CREATE ROLE \(name) NOLOGIN NOINHERIT")
+            scripts.append("GRANT \(name) TO CURRENT_USER")
+        }
+        scripts += [
+            "CREATE SCHEMA \(name) AUTHORIZATION \(name)",
+            "SET LOCAL ROLE \(name)",
+            // A no-op for a new schema, kept so the intent survives a change of PostgreSQL's defaults.
+            "REVOKE ALL ON SCHEMA \(name) FROM PUBLIC",
+            "SET LOCAL search_path = \(name)",
+            MigrationRunner.tenantBootstrapSQL,
+        ]
+        for migration in tenantMigrations {
+            scripts.append(migration.sql)
+            scripts.append(MigrationRunner.recordSQL(migration, table: "schema_migrations"))
+        }
+        scripts.append("RESET ROLE")
+        scripts.append("RESET search_path")
+        return scripts
+    }
+
+    /// The DDL that drops workspaces: each schema as its own role, then all the roles in one statement.
+    static func dropScripts(for schemas: [WorkspaceSchemaName]) -> [String] {
+        var scripts = ["SELECT pg_advisory_xact_lock_shared(\(MigrationRunner.lockKey))"]
+        for schema in schemas {
+            scripts += ["SET LOCAL ROLE \(schema.quoted)", "DROP SCHEMA \(schema.quoted) CASCADE", "RESET ROLE"]
+        }
+        scripts.append("DROP ROLE " + schemas.map(\.quoted).joined(separator: ", "))
+        return scripts
+    }
+}
+
+/// Why a workspace could not be provisioned.
+public enum ProvisioningError: Error, Equatable, CustomStringConvertible {
+    /// Other provisioners took every pooled role, twice in a row.
+    case rolePoolExhausted
+
+    public var description: String {
+        "no workspace role left in the pool after refilling it; retry, or raise the pool batch size"
+    }
+}

@@ -1,0 +1,89 @@
+import Logging
+import Persistence
+import Redis
+
+/// Everything the process is configured with, parsed from environment variables.
+public struct AppConfiguration: Sendable, Equatable {
+    public var database: DatabaseSettings
+    public var redis: RedisSettings
+    public var httpHost: String
+    public var httpPort: Int
+    public var logLevel: Logger.Level
+    public var logFormat: LogFormat
+    public var migrationsDirectory: String
+    public var migrationConcurrency: Int
+    public var readinessTimeout: Duration
+
+    /// Parses `environment`; an unset or empty variable takes its default. Pure: reads nothing else.
+    public static func parse(environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
+        func value(_ variable: EnvironmentVariable) -> String {
+            if let set = environment[variable.name], !set.isEmpty { return set }
+            return variable.defaultValue ?? ""
+        }
+        func integer(_ variable: EnvironmentVariable, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+            let text = value(variable)
+            guard let number = Int(text) else {
+                throw ConfigurationError(variable: variable.name, problem: "\"\(text)\" is not a whole number")
+            }
+            guard range.contains(number) else {
+                throw ConfigurationError(variable: variable.name, problem: "\(number) is outside \(range.lowerBound)-\(range.upperBound)")
+            }
+            return number
+        }
+
+        let poolSize = try integer(.databasePoolSize, in: 1...1000)
+        let database: DatabaseSettings
+        do {
+            database = try DatabaseSettings(url: value(.databaseURL), maximumConnections: poolSize)
+        } catch {
+            throw ConfigurationError(variable: EnvironmentVariable.databaseURL.name, problem: "the URL \(error.reason)")
+        }
+        let readinessTimeout = Duration.milliseconds(try integer(.readinessTimeoutMS, in: 10...60_000))
+        let redis: RedisSettings
+        do {
+            redis = try RedisSettings(url: value(.redisURL), timeout: readinessTimeout)
+        } catch {
+            throw ConfigurationError(variable: EnvironmentVariable.redisURL.name, problem: "the URL \(error.reason)")
+        }
+        let host = value(.httpHost)
+        guard !host.isEmpty, !host.contains(where: \.isWhitespace) else {
+            throw ConfigurationError(variable: EnvironmentVariable.httpHost.name, problem: "\"\(host)\" is not a host name or address")
+        }
+        let levelText = value(.logLevel).lowercased()
+        guard let level = Logger.Level(rawValue: levelText) else {
+            throw ConfigurationError(
+                variable: EnvironmentVariable.logLevel.name,
+                problem: "\"\(levelText)\" is not one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        let formatText = value(.logFormat).lowercased()
+        guard let format = LogFormat(rawValue: formatText) else {
+            throw ConfigurationError(variable: EnvironmentVariable.logFormat.name, problem: "\"\(formatText)\" is not text or json")
+        }
+        return AppConfiguration(
+            database: database,
+            redis: redis,
+            httpHost: host,
+            httpPort: try integer(.httpPort, in: 1...65535),
+            logLevel: level,
+            logFormat: format,
+            migrationsDirectory: value(.migrationsDir),
+            migrationConcurrency: try integer(.migrationConcurrency, in: 1...64),
+            readinessTimeout: readinessTimeout
+        )
+    }
+}
+
+/// A bad configuration value; its description is the one line printed before the process stops.
+public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
+    public let variable: String
+    public let problem: String
+
+    /// A problem with one variable; `problem` completes "VARIABLE: ...".
+    public init(variable: String, problem: String) {
+        self.variable = variable
+        self.problem = problem
+    }
+
+    public var description: String { "configuration error: \(variable): \(problem)" }
+}

@@ -1,0 +1,47 @@
+import Hummingbird
+import Logging
+import Persistence
+import Prometheus
+import Redis
+import ServiceLifecycle
+
+/// The pieces the HTTP application is built from; the caller owns and runs them.
+public struct ApplicationDependencies: Sendable {
+    public let configuration: AppConfiguration
+    public let database: Database
+    public let redis: RedisConnection
+    public let metrics: PrometheusCollectorRegistry
+    public let logger: Logger
+
+    /// Collects the dependencies; nothing connects until the application runs.
+    public init(configuration: AppConfiguration, database: Database, redis: RedisConnection, metrics: PrometheusCollectorRegistry, logger: Logger) {
+        self.configuration = configuration
+        self.database = database
+        self.redis = redis
+        self.metrics = metrics
+        self.logger = logger
+    }
+}
+
+/// Builds the Hummingbird application: routes, middleware, and the database pool as a service it runs.
+public func buildApplication(_ dependencies: ApplicationDependencies) -> some ApplicationProtocol {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    let readiness = ReadinessChecker(
+        probes: [PostgresProbe(database: dependencies.database), RedisProbe(connection: dependencies.redis)],
+        timeout: dependencies.configuration.readinessTimeout
+    )
+    router.addHealthRoutes(readiness: readiness)
+    router.addMetricsRoute(registry: dependencies.metrics)
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(dependencies.configuration.httpHost, port: dependencies.configuration.httpPort),
+            serverName: "budgetai"
+        ),
+        services: [dependencies.database],
+        logger: dependencies.logger
+    )
+}

@@ -1,0 +1,49 @@
+/// An environment variable the program reads, with its default and meaning; the single list used by parsing,
+/// `budgetai config --list-env`, and the deployment checks.
+public struct EnvironmentVariable: Sendable, Hashable {
+    public let name: String
+    /// The value used when the variable is unset or empty; nil when there is none.
+    public let defaultValue: String?
+    public let summary: String
+    /// Whether the value is a secret (deployments must take it from a Secret, not a ConfigMap).
+    public let isSecret: Bool
+
+    /// Declares a variable.
+    public init(_ name: String, default defaultValue: String?, secret: Bool = false, _ summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+        self.isSecret = secret
+    }
+}
+
+extension EnvironmentVariable {
+    public static let databaseURL = EnvironmentVariable(
+        "DATABASE_URL", default: "postgres://budgetai:budgetai@127.0.0.1:54329/budgetai", secret: true,
+        "PostgreSQL URL, postgres://user:password@host:port/database (sslmode=disable only)")
+    public static let databasePoolSize = EnvironmentVariable(
+        "DATABASE_POOL_SIZE", default: "10", "Maximum PostgreSQL connections of the process, 1-1000")
+    public static let redisURL = EnvironmentVariable(
+        "REDIS_URL", default: "redis://127.0.0.1:63799/0", secret: true,
+        "Redis URL, redis://[:password@]host:port[/db]; when unreachable /readyz reports degraded")
+    public static let httpHost = EnvironmentVariable(
+        "HTTP_HOST", default: "127.0.0.1", "Address the HTTP server binds (0.0.0.0 in containers)")
+    public static let httpPort = EnvironmentVariable(
+        "HTTP_PORT", default: "8080", "TCP port of the HTTP server, 1-65535")
+    public static let logLevel = EnvironmentVariable(
+        "LOG_LEVEL", default: "info", "trace, debug, info, notice, warning, error or critical")
+    public static let logFormat = EnvironmentVariable(
+        "LOG_FORMAT", default: "text", "text (human) or json (one JSON object per line)")
+    public static let migrationsDir = EnvironmentVariable(
+        "MIGRATIONS_DIR", default: "migrations", "Folder holding control/ and tenant/ migration files")
+    public static let migrationConcurrency = EnvironmentVariable(
+        "MIGRATION_CONCURRENCY", default: "4", "Workspaces migrated at the same time by budgetai migrate, 1-64")
+    public static let readinessTimeoutMS = EnvironmentVariable(
+        "READINESS_TIMEOUT_MS", default: "2000", "Time /readyz waits for PostgreSQL and for Redis, in ms, 10-60000")
+
+    /// Every variable the program reads.
+    public static let all: [EnvironmentVariable] = [
+        databaseURL, databasePoolSize, redisURL, httpHost, httpPort, logLevel, logFormat,
+        migrationsDir, migrationConcurrency, readinessTimeoutMS,
+    ]
+}

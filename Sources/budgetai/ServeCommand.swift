@@ -1,0 +1,41 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import Metrics
+import Persistence
+import Prometheus
+import Redis
+import Server
+import ServiceLifecycle
+
+/// `budgetai serve`: the HTTP API until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve HTTP until SIGTERM/SIGINT.")
+
+    func run() async throws {
+        let (configuration, logger) = try startUp(label: "budgetai")
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let database = Database(settings: configuration.database, logger: logger)
+        let redis = RedisConnection(settings: configuration.redis)
+        let app = buildApplication(ApplicationDependencies(
+            configuration: configuration, database: database, redis: redis, metrics: registry, logger: logger
+        ))
+        logger.info("starting", metadata: [
+            "url": "http://\(configuration.httpHost):\(configuration.httpPort)",
+            "database": "\(configuration.database.redactedURL)",
+            "redis": "\(configuration.redis.redactedURL)",
+        ])
+        do {
+            try await redis.ping()
+        } catch {
+            // Nothing needs Redis yet; /readyz reports "degraded" until it answers.
+            logger.warning("Redis unreachable, serving degraded", metadata: ["error": "\(error)"])
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        try await group.run()
+        logger.info("stopped")
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# README command (2): every test. Installs what is missing, starts PostgreSQL and Redis, builds, checks that the
+# deployment files agree with the code, then runs `swift test`, whose exit status is this script's.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+"$ROOT/scripts/stack.sh" start
+command -v swift >/dev/null 2>&1 || die "Swift 6 is not installed (expected on PATH or in /opt/swift)"
+cd "$ROOT"
+swift build --build-tests
+log "checking docker-compose.yml, Dockerfile and helm/ against the code"
+/usr/bin/python3 "$ROOT/scripts/check-deploy.py" --budgetai "$ROOT/.build/debug/budgetai"
+export DATABASE_URL="$(database_url "$TEST_DB")"
+export REDIS_URL="$(redis_url)"
+log "swift test (DATABASE_URL=$DATABASE_URL, REDIS_URL=$REDIS_URL)"
+exec swift test --skip-build
