@@ -8,8 +8,9 @@ struct Benchmark {
     let name: String
     /// What exactly is inside the timed region, for `--list` and the README.
     let summary: String
-    /// Builds our side: runs set-up and checks, returns the timed workload.
-    let ours: () throws -> Prepared
+    /// Builds our side: runs set-up and checks, returns the timed workload. Asynchronous so
+    /// that execution benchmarks can check a first execution's result.
+    let ours: @MainActor () async throws -> Prepared
     /// Builds the peer's side (GraphQLSwift/GraphQL).
-    let peer: () throws -> Prepared
+    let peer: @MainActor () async throws -> Prepared
 }

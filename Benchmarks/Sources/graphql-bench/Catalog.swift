@@ -44,6 +44,32 @@ enum Catalog {
                         sdl: fixtures.text("github-schema.graphql"))
                 }
             ),
+            Benchmark(
+                name: "execute/list-1000x5",
+                summary: "execute { items { id name count score active } } over 1,000 objects of data, default resolvers",
+                ours: { try await Ours.execution(ExecutionWorkload.list) },
+                peer: { try await Peer.execution(ExecutionWorkload.list) }
+            ),
+            Benchmark(
+                name: "execute/nested-100x10",
+                summary: "execute { groups { id name items { id value } } }: 100 groups of 10 items, default resolvers",
+                ours: { try await Ours.execution(ExecutionWorkload.nested) },
+                peer: { try await Peer.execution(ExecutionWorkload.nested) }
+            ),
+            Benchmark(
+                name: "execute/introspection-query@github",
+                summary: "execute the parsed introspection query against the built GitHub schema",
+                ours: {
+                    try await Ours.introspection(
+                        query: fixtures.text("introspection-query.graphql"),
+                        sdl: fixtures.text("github-schema.graphql"))
+                },
+                peer: {
+                    try await Peer.introspection(
+                        query: fixtures.text("introspection-query.graphql"),
+                        sdl: fixtures.text("github-schema.graphql"))
+                }
+            ),
         ]
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// prints a table of operations per second. See Benchmarks/README.md.
 @main
 struct GraphQLBench {
-    static func main() async {
+    @MainActor static func main() async {
         let options: Options
         do {
             options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
@@ -57,8 +57,8 @@ struct GraphQLBench {
         for benchmark in selected {
             printError("running \(benchmark.name) ...")
             do {
-                let ours = try benchmark.ours()
-                let peer = try benchmark.peer()
+                let ours = try await benchmark.ours()
+                let peer = try await benchmark.peer()
                 guard ours.fingerprint == peer.fingerprint else {
                     throw SanityError(
                         "results differ: ours \(ours.fingerprint), peer \(peer.fingerprint)")

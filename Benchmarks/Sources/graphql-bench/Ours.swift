@@ -48,3 +48,81 @@ enum Ours {
         return "types=\(ownTypes.count) query=\(query?.name ?? "-") queryFields=\(queryFields)"
     }
 }
+
+extension Ours {
+    /// Times `execute` of an already parsed and validated request over JSON-like data,
+    /// every field resolved by the default resolver.
+    static func execution(_ workload: ExecutionWorkload) async throws -> Prepared {
+        let schema = ExecutableSchema(schema: try buildSchema(workload.sdl))
+        let document = try parse(workload.query)
+        let errors = validate(schema: schema.schema, document: document)
+        guard errors.isEmpty else { throw SanityError("ours: \(errors[0].message)") }
+        let root = value(workload.root)
+        let first = await execute(schema: schema, document: document, rootValue: root)
+        guard first.errors.isEmpty, let data = first.data else {
+            throw SanityError("ours: execution failed: \(first.errors.first?.message ?? "no data")")
+        }
+        let shape = shapeOf(data["items"] ?? data["groups"] ?? .null)
+        guard shape == workload.expectedShape().replacingOccurrences(of: "objects=", with: "objects=") else {
+            throw SanityError("ours: response shape \(shape), expected \(workload.expectedShape())")
+        }
+        return Prepared(
+            workload: .async { blackHole(await execute(schema: schema, document: document, rootValue: root)) },
+            fingerprint: shape)
+    }
+
+    /// Times `execute` of the introspection query against GitHub's schema.
+    static func introspection(query: String, sdl: String) async throws -> Prepared {
+        let schema = ExecutableSchema(schema: try buildSchema(sdl))
+        let document = try parse(query)
+        let first = await execute(schema: schema, document: document)
+        guard first.errors.isEmpty, case .list(let types)? = first.data?["__schema"]?["types"] else {
+            throw SanityError("ours: introspection failed: \(first.errors.first?.message ?? "no types")")
+        }
+        return Prepared(
+            workload: .async { blackHole(await execute(schema: schema, document: document)) },
+            fingerprint: introspectionFingerprint(types.map { type in
+                (type["name"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "",
+                 { if case .list(let f)? = type["fields"] { f.count } else { 0 } }())
+            }))
+    }
+
+    private static func value(_ node: ExecutionWorkload.Node) -> GraphQLValue {
+        switch node {
+        case .string(let s): return .string(s)
+        case .int(let i): return .int(i)
+        case .double(let d): return .float(d)
+        case .bool(let b): return .bool(b)
+        case .list(let items): return .list(items.map(value))
+        case .object(let fields): return .object(GraphQLObject(fields.map { ($0.0, value($0.1)) }))
+        }
+    }
+
+    /// Objects and leaves in a response value, counted like `ExecutionWorkload.expectedShape`
+    /// (the root object included).
+    private static func shapeOf(_ top: GraphQLValue) -> String {
+        var objects = 1
+        var leaves = 0
+        func walk(_ v: GraphQLValue) {
+            switch v {
+            case .object(let o):
+                objects += 1
+                for value in o.values { walk(value) }
+            case .list(let items):
+                for item in items { walk(item) }
+            default:
+                leaves += 1
+            }
+        }
+        walk(top)
+        return "objects=\(objects) leaves=\(leaves)"
+    }
+}
+
+/// Named types (built-in scalars and introspection types aside) and their fields, as both
+/// engines' introspection must report them.
+func introspectionFingerprint(_ types: [(name: String, fields: Int)]) -> String {
+    let builtIn: Set<String> = ["String", "Int", "Float", "Boolean", "ID"]
+    let own = types.filter { !$0.name.hasPrefix("__") && !builtIn.contains($0.name) }
+    return "types=\(own.count) fields=\(own.reduce(0) { $0 + $1.fields })"
+}
