@@ -1,25 +1,35 @@
+import Synchronization
+
 /// A GraphQL source text held as UTF-8 bytes, with a table of line starts for turning
 /// byte offsets into the 1-based line and column (in Unicode code points) that errors report.
+/// The table is built on the first error: valid documents never need it.
 public final class Source: Sendable {
     /// The document text as UTF-8.
     public let bytes: [UInt8]
     /// A name for messages (a file name, or "GraphQL request").
     public let name: String
     /// Byte offsets at which each line begins; `\r\n`, `\r` and `\n` each end a line.
-    let lineStarts: [Int]
+    private let lineStartsCache = Mutex<[Int]?>(nil)
+
+    var lineStarts: [Int] {
+        lineStartsCache.withLock { cache in
+            if let cache { return cache }
+            let starts = Source.computeLineStarts(bytes)
+            cache = starts
+            return starts
+        }
+    }
 
     /// Makes a source from text.
     public init(_ text: String, name: String = "GraphQL request") {
         self.bytes = Array(text.utf8)
         self.name = name
-        self.lineStarts = Source.computeLineStarts(bytes)
     }
 
     /// Makes a source from UTF-8 bytes (invalid UTF-8 is reported by the lexer).
     public init(bytes: [UInt8], name: String = "GraphQL request") {
         self.bytes = bytes
         self.name = name
-        self.lineStarts = Source.computeLineStarts(bytes)
     }
 
     private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
@@ -41,6 +51,7 @@ public final class Source: Sendable {
 
     /// The line and column of a byte offset; columns count code points, as graphql-core does.
     public func location(at offset: Int) -> SourceLocation {
+        let lineStarts = self.lineStarts
         var lo = 0
         var hi = lineStarts.count - 1
         while lo < hi {

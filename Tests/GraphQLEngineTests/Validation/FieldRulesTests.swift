@@ -20,3 +20,14 @@ import Testing
         #expect(try errorLocations(ScalarLeafsRule(), "{ human { relatives } }") == [["1:11"]])
     }
 }
+
+@Suite struct RepeatedFieldTests {
+    @Test func identicalLeafSelectionsNeverConflictAndMixedOnesStillDo() throws {
+        let many = "{ dog { " + String(repeating: "name ", count: 500) + "} }"
+        #expect(try errorLocations(OverlappingFieldsCanBeMergedRule(), many).isEmpty)
+        // Two identical selections and a different one under the same key: each pair with
+        // the odd one out conflicts, as graphql-js reports it.
+        #expect(try errorLocations(OverlappingFieldsCanBeMergedRule(), "{ dog { x: name x: name x: nickname } }")
+            == [["1:9", "1:25"], ["1:17", "1:25"]])
+    }
+}

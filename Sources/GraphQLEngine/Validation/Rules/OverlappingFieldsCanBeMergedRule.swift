@@ -24,6 +24,8 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
     }
 
     func enterSelectionSet(_ node: SelectionSet, _ context: ValidationContext) {
+        // Past the error limit nothing more is reported, so nothing more is worth comparing.
+        guard !context.isAborted else { return }
         let checker: Checker
         if let existing = self.checker {
             checker = existing
@@ -366,7 +368,7 @@ private final class Checker {
         if fields.count > map.keys.count {
             for position in 0..<map.keys.count {
                 let range = map.range(at: position)
-                guard range.count > 1 else { continue }
+                guard range.count > 1, !isUniformLeafGroup(fields[range]) else { continue }
                 let key = map.keys[position]
                 for i in range {
                     let field1 = fields[i]
@@ -387,6 +389,20 @@ private final class Checker {
             }
         }
         return conflicts
+    }
+
+    /// Whether every field of a group is the same leaf selection (one name, one parent type,
+    /// one type, equal arguments, no sub-selection): no two of them can conflict, so the
+    /// quadratic comparison of `{ a a a ... }` can be skipped without changing any result.
+    private func isUniformLeafGroup(_ group: ArraySlice<CollectedField>) -> Bool {
+        guard let first = group.first, first.node.selectionSet == nil else { return false }
+        for field in group.dropFirst() {
+            guard field.node.selectionSet == nil, field.nameID == first.nameID,
+                field.parentType == first.parentType, field.type == first.type,
+                sameArguments(field.node.arguments, first.node.arguments)
+            else { return false }
+        }
+        return true
     }
 
     /// Compares every field of `map1` with every field of `map2` of the same response key.
