@@ -1,10 +1,11 @@
 import Foundation
 
-/// Reads the benchmark inputs from `Benchmarks/Fixtures`.
+/// Reads the benchmark inputs from the engine tests' fixtures, `Tests/GraphQLEngineTests/Fixtures`
+/// (one copy in the repository for tests and benchmarks alike).
 ///
 /// The directory is found relative to this source file (`#filePath`), so the binary works
-/// from any current directory without copying resources into a bundle; the files are the
-/// package's own copies (see Benchmarks/README.md for their origin).
+/// from any current directory without copying resources into a bundle (see
+/// Benchmarks/README.md for the files' origin).
 struct Fixtures {
     let directory: URL
 
@@ -16,7 +17,8 @@ struct Fixtures {
                 .deletingLastPathComponent()  // graphql-bench
                 .deletingLastPathComponent()  // Sources
                 .deletingLastPathComponent()  // Benchmarks
-                .appendingPathComponent("Fixtures", isDirectory: true)
+                .deletingLastPathComponent()  // the repository
+                .appendingPathComponent("Tests/GraphQLEngineTests/Fixtures", isDirectory: true)
         }
     }
 

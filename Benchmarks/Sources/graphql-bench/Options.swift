@@ -34,7 +34,7 @@ struct Options {
           --list          list the benchmarks and what each one times
           --min-time S    minimum measured time per side, in seconds
           --samples N     timed samples per side; the median rate is reported
-          --fixtures DIR  read fixtures from DIR instead of Benchmarks/Fixtures
+          --fixtures DIR  read fixtures from DIR instead of Tests/GraphQLEngineTests/Fixtures
           --allow-debug   run even though this is a debug build
         """
 
