@@ -7,11 +7,19 @@ final class SelectionPlan {
     let keys: [String]
     /// Every field resolves by key from data: objects of data take the tight loop.
     let isAllDefaultData: Bool
+    /// For the tight loop, per field: the key it reads, its leaf type (-1 if none) and
+    /// whether that leaf is non-null. Plain arrays, so the loop touches no objects.
+    let fieldNames: [String]
+    let leafIndices: [Int]
+    let nonNullLeaves: [Bool]
 
     init(fields: [PlannedField]) {
         self.fields = fields
         self.keys = fields.map(\.responseKey)
         self.isAllDefaultData = fields.allSatisfy(\.isDefaultData)
+        self.fieldNames = fields.map(\.fieldName)
+        self.leafIndices = fields.map(\.leafIndex)
+        self.nonNullLeaves = fields.map(\.isNonNullLeaf)
     }
 }
 

@@ -221,32 +221,40 @@ final class Executor {
 
     /// The tight loop for an object of data whose fields all resolve by key: built-in leaves
     /// are copied straight through; anything else takes the general path.
-    private func executeDataFields(_ plan: SelectionPlan, _ object: GraphQLObject, parentType: Int, path: ResponsePath) -> ResultNode {
-        var fields = CompletedFields(capacity: plan.fields.count)
+    private func executeDataFields(
+        _ plan: SelectionPlan, _ object: GraphQLObject, parentType: Int, path: ResponsePath, listIndex: Int? = nil
+    ) -> ResultNode {
+        // A list item's path node is only made if a field needs it (an error, a sub-object).
+        var itemPath: ResponsePath?
+        let count = plan.fieldNames.count
+        var fields = CompletedFields(capacity: count)
         let leafCodes = executable.leafCodes
-        for field in plan.fields {
-            let value = object[field.fieldName] ?? .null
-            if fields.isAllValues, field.leafIndex >= 0 {
-                switch (leafCodes[field.leafIndex], value) {
+        for i in 0..<count {
+            let value = object.value(forKey: plan.fieldNames[i], hint: i) ?? .null
+            let leafIndex = plan.leafIndices[i]
+            if fields.isAllValues, leafIndex >= 0 {
+                switch (leafCodes[leafIndex], value) {
                 case (LeafCode.string, .string), (LeafCode.boolean, .bool), (LeafCode.id, .string), (LeafCode.passThrough, _):
-                    if !value.isNull || !field.isNonNullLeaf {
+                    if !value.isNull || !plan.nonNullLeaves[i] {
                         fields.values.append(value)
                         continue
                     }
-                case (LeafCode.int, .int(let i)) where i >= BuiltinScalars.minInt && i <= BuiltinScalars.maxInt:
+                case (LeafCode.int, .int(let n)) where n >= BuiltinScalars.minInt && n <= BuiltinScalars.maxInt:
                     fields.values.append(value)
                     continue
                 case (LeafCode.float, .float(let d)) where d.isFinite:
                     fields.values.append(value)
                     continue
-                case (_, .null) where !field.isNonNullLeaf:
+                case (_, .null) where !plan.nonNullLeaves[i]:
                     fields.values.append(.null)
                     continue
                 default:
                     break
                 }
             }
-            guard fields.add(completeData(field.type, value, field: field, parentType: parentType, parent: path)) else {
+            let field = plan.fields[i]
+            if itemPath == nil { itemPath = listIndex.map { path.appending(.index($0)) } ?? path }
+            guard fields.add(completeData(field.type, value, field: field, parentType: parentType, parent: itemPath!)) else {
                 return .failed
             }
         }
@@ -611,10 +619,16 @@ final class Executor {
                 return .failed
             }
             var completed = CompletedFields(capacity: items.count)
+            let itemPlan = dataObjectPlan(itemType, field: field)
             for (i, item) in items.enumerated() {
-                guard completed.add(completeData(itemType, item, field: field, parentType: parentType, path: path.appending(.index(i)))) else {
-                    return .failed
+                var node: ResultNode
+                if let (plan, objectType) = itemPlan, case .object(let object) = item {
+                    node = executeDataFields(plan, object, parentType: objectType, path: path, listIndex: i)
+                    if case .failed = node, !itemType.isNonNull { node = .value(.null) }
+                } else {
+                    node = completeData(itemType, item, field: field, parentType: parentType, path: path.appending(.index(i)))
                 }
+                guard completed.add(node) else { return .failed }
             }
             return completed.list()
         case .nonNull:
@@ -641,6 +655,16 @@ final class Executor {
                 return serializeLeafOrError(index, value, field: field, path: path)
             }
         }
+    }
+
+    /// For list items of an object type whose selection resolves entirely from data: the
+    /// plan, so the items can take the tight loop without a path node each.
+    private func dataObjectPlan(_ itemType: TypeRef, field: PlannedField) -> (SelectionPlan, Int)? {
+        guard case .named(let objectType) = itemType.nullable,
+            case .object = executable.completionKinds[objectType],
+            case .success(let plan) = subPlan(field, objectType: objectType), plan.isAllDefaultData
+        else { return nil }
+        return (plan, objectType)
     }
 
     static func dataSource(_ value: GraphQLValue) -> SourceValue {

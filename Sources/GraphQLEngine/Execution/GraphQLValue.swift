@@ -77,6 +77,14 @@ public struct GraphQLObject: Sendable, Equatable, ExpressibleByDictionaryLiteral
         }
     }
 
+    /// The value of `key`, looking first at position `hint`: objects of one shape keep their
+    /// keys in one order, so this is usually a single comparison.
+    @inline(__always)
+    func value(forKey key: String, hint: Int) -> GraphQLValue? {
+        if hint < keys.count && keys[hint] == key { return values[hint] }
+        return self[key]
+    }
+
     /// Appends a key known not to be present yet.
     mutating func append(_ key: String, _ value: GraphQLValue) {
         keys.append(key)
