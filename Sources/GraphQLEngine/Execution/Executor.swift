@@ -589,11 +589,14 @@ final class Executor {
     /// Completes JSON-like data, the fast path of default resolution.
     func completeData(_ type: TypeRef, _ value: GraphQLValue, field: PlannedField, parentType: Int, parent: ResponsePath) -> ResultNode {
         // Leaves need no path unless they fail.
-        if case .named(let index) = type, executable.completionKinds[index].isLeaf {
-            if value.isNull { return .value(.null) }
-            if let leaf = serializeLeaf(index, value) { return .value(leaf) }
-        } else if case .nonNull(.named(let index)) = type, executable.completionKinds[index].isLeaf, !value.isNull {
-            if let leaf = serializeLeaf(index, value) { return .value(leaf) }
+        let index = field.leafIndex
+        // `type` is always the field's own type here, so the plan's leaf facts apply.
+        if index >= 0 && executable.leafCodes[index] != LeafCode.notLeaf {
+            if value.isNull {
+                if !field.isNonNullLeaf { return .value(.null) }
+            } else if let leaf = serializeLeaf(index, value) {
+                return .value(leaf)
+            }
         }
         return completeData(type, value, field: field, parentType: parentType, path: parent.appending(.key(field.responseKey)))
     }
@@ -712,15 +715,15 @@ final class Executor {
     /// The serialised leaf, or nil when the value cannot be serialised (no error recorded).
     @inline(__always)
     private func serializeLeaf(_ index: Int, _ value: GraphQLValue) -> GraphQLValue? {
-        switch (executable.completionKinds[index], value) {
-        case (.string, .string), (.boolean, .bool), (.id, .string), (.customScalar(nil), _):
+        switch (executable.leafCodes[index], value) {
+        case (LeafCode.string, .string), (LeafCode.boolean, .bool), (LeafCode.id, .string), (LeafCode.passThrough, _):
             return value
-        case (.int, .int(let i)) where i >= BuiltinScalars.minInt && i <= BuiltinScalars.maxInt:
+        case (LeafCode.int, .int(let i)) where i >= BuiltinScalars.minInt && i <= BuiltinScalars.maxInt:
             return value
-        case (.float, .float(let d)) where d.isFinite:
+        case (LeafCode.float, .float(let d)) where d.isFinite:
             return value
-        case (.enumType(let e), .string(let name)):
-            return e.value(named: name) != nil ? value : nil
+        case (LeafCode.notLeaf, _):
+            return nil
         default:
             if case .success(let v) = serializeSlow(index, value) { return v }
             return nil

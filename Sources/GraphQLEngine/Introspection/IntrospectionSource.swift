@@ -28,11 +28,13 @@ enum IntrospectionSource: Sendable {
 }
 
 extension GraphQLSchema {
+    @inline(__always)
     func field(_ type: Int32, _ field: Int32) -> FieldDefinitionModel {
         types[Int(type)].fieldsType!.fields[Int(field)]
     }
 
     /// The argument or input field an introspection source points at.
+    @inline(__always)
     func inputValue(_ source: IntrospectionSource) -> InputValueModel? {
         switch source {
         case .argument(let t, let f, let a): return field(t, f).arguments[Int(a)]
