@@ -4,6 +4,7 @@ public struct CostLimits: Sendable {
     public var maxCost: Int
     public var maxDepth: Int
 
+    /// Limits with the given maximum cost and depth.
     public init(maxCost: Int = 10_000, maxDepth: Int = 15) {
         self.maxCost = maxCost
         self.maxDepth = maxDepth

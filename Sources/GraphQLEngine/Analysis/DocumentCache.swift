@@ -104,5 +104,6 @@ public final class DocumentCache: Sendable {
 /// The errors that stop a document before execution.
 public struct DocumentErrors: Error, Sendable {
     public let errors: [GraphQLError]
+    /// Wraps the errors that stopped a document.
     public init(_ errors: [GraphQLError]) { self.errors = errors }
 }

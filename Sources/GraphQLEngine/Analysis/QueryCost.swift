@@ -16,6 +16,7 @@ public struct CostOptions: Sendable {
     /// Arguments whose value is a page size, when a field has no `@listSize`.
     public var slicingArguments: [String]
 
+    /// Options with a default page size for plain lists and the slicing argument names.
     public init(defaultListSize: Int = 1, slicingArguments: [String] = ["first", "last"]) {
         self.defaultListSize = defaultListSize
         self.slicingArguments = slicingArguments
@@ -27,6 +28,7 @@ public struct CostAnalyzer: Sendable {
     public let schema: GraphQLSchema
     public let options: CostOptions
 
+    /// An analyzer for operations against `schema`.
     public init(schema: GraphQLSchema, options: CostOptions = CostOptions()) {
         self.schema = schema
         self.options = options

@@ -5,6 +5,7 @@ public struct ExecutionResult: Sendable {
     public var data: GraphQLValue?
     public var errors: [GraphQLError]
 
+    /// Makes a result from data (nil for a request error) and errors.
     public init(data: GraphQLValue?, errors: [GraphQLError]) {
         self.data = data
         self.errors = errors

@@ -28,6 +28,7 @@ public struct GraphQLObject: Sendable, Equatable, ExpressibleByDictionaryLiteral
     public private(set) var keys: [String]
     public private(set) var values: [GraphQLValue]
 
+    /// An empty object.
     public init() {
         keys = []
         values = []

@@ -6,6 +6,7 @@ public struct ScalarCoercion: Sendable {
     public var parseValue: @Sendable (GraphQLValue) throws(GraphQLError) -> GraphQLValue
     public var parseLiteral: @Sendable (Value) throws(GraphQLError) -> GraphQLValue
 
+    /// Makes a coercion from its three hooks.
     public init(
         serialize: @escaping @Sendable (GraphQLValue) throws(GraphQLError) -> GraphQLValue,
         parseValue: @escaping @Sendable (GraphQLValue) throws(GraphQLError) -> GraphQLValue,

@@ -64,6 +64,7 @@ public struct ResponseStream: AsyncSequence, Sendable {
     let prepared: PreparedOperation
     let context: any Sendable
 
+    /// An iterator that executes each source event as it arrives.
     public func makeAsyncIterator() -> Iterator {
         Iterator(events: events.makeAsyncIterator(), stream: self)
     }

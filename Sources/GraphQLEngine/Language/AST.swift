@@ -4,6 +4,7 @@ public struct Location: Sendable, Hashable {
     public var start: Int
     public var end: Int
 
+    /// A location spanning the byte offsets `start..<end`.
     public init(start: Int, end: Int) {
         self.start = start
         self.end = end
@@ -23,6 +24,7 @@ public struct Document: Sendable, Equatable {
     /// The source the document was parsed from; nil for documents built in code.
     public var source: Source?
 
+    /// A document of `definitions`, optionally tied to the source it was parsed from.
     public init(definitions: [Definition], loc: Location = .synthetic, source: Source? = nil) {
         self.definitions = definitions
         self.loc = loc
@@ -60,6 +62,7 @@ public struct Name: Sendable, Equatable {
     public var value: String
     public var loc: Location
 
+    /// A name with its location.
     public init(_ value: String, loc: Location = .synthetic) {
         self.value = value
         self.loc = loc
@@ -196,6 +199,7 @@ public struct StringValue: Sendable, Equatable {
     public var block: Bool
     public var loc: Location
 
+    /// A string value; `block` when written as a block string.
     public init(value: String, block: Bool = false, loc: Location = .synthetic) {
         self.value = value
         self.block = block

@@ -76,6 +76,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public let line: Int
     public let column: Int
 
+    /// A location at a 1-based line and column.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
