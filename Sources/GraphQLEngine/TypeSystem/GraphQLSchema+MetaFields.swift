@@ -18,22 +18,17 @@ extension GraphQLSchema {
         return types[parentType].fieldsType?.field(named: name)
     }
 
-    var typenameField: FieldDefinitionModel {
-        FieldDefinitionModel(
+    /// The three meta-fields, made once per schema.
+    static func makeMetaFields(_ builtins: BuiltinTypes) -> (typename: FieldDefinitionModel, schema: FieldDefinitionModel, type: FieldDefinitionModel) {
+        let typename = FieldDefinitionModel(
             name: "__typename", description: "The name of the current Object type at runtime.",
             arguments: [], type: .nonNull(.named(builtins.string)), deprecationReason: nil,
             directives: [], loc: .synthetic)
-    }
-
-    var schemaField: FieldDefinitionModel {
-        FieldDefinitionModel(
+        let schema = FieldDefinitionModel(
             name: "__schema", description: "Access the current type schema of this server.",
             arguments: [], type: .nonNull(.named(builtins.schemaType)), deprecationReason: nil,
             directives: [], loc: .synthetic)
-    }
-
-    var typeField: FieldDefinitionModel {
-        FieldDefinitionModel(
+        let type = FieldDefinitionModel(
             name: "__type", description: "Request the type information of a single type.",
             arguments: [
                 InputValueModel(
@@ -42,5 +37,6 @@ extension GraphQLSchema {
             ],
             type: .named(builtins.typeType), deprecationReason: nil, directives: [],
             loc: .synthetic)
+        return (typename, schema, type)
     }
 }

@@ -19,6 +19,10 @@ public final class GraphQLSchema: Sendable {
     let implementationsByInterface: [Int: (objects: [Int], interfaces: [Int])]
     /// Indices of the built-in types every schema has.
     public let builtins: BuiltinTypes
+    /// The meta-fields `__typename`, `__schema` and `__type` (spec 4.1, 4.2), made once.
+    let typenameField: FieldDefinitionModel
+    let schemaField: FieldDefinitionModel
+    let typeField: FieldDefinitionModel
 
     init(
         description: String?, types: [GraphQLNamedType], queryType: Int?, mutationType: Int?,
@@ -31,6 +35,7 @@ public final class GraphQLSchema: Sendable {
         self.subscriptionType = subscriptionType
         self.directives = directives
         self.builtins = builtins
+        (self.typenameField, self.schemaField, self.typeField) = GraphQLSchema.makeMetaFields(builtins)
         var typeIndex: [String: Int] = [:]
         typeIndex.reserveCapacity(types.count)
         for (i, t) in types.enumerated() { typeIndex[t.name] = i }

@@ -121,8 +121,9 @@ public final class ObjectType: Sendable {
     }
 }
 
-/// A field of an object or interface type.
-public struct FieldDefinitionModel: Sendable {
+/// A field of an object or interface type. A class, so that the validator and executor
+/// pass it around at the cost of one reference count rather than one per member.
+public final class FieldDefinitionModel: Sendable {
     public let name: String
     public let description: String?
     public let arguments: [InputValueModel]
@@ -131,6 +132,19 @@ public struct FieldDefinitionModel: Sendable {
     public let directives: [Directive]
     /// Where the field was defined in the SDL, for schema errors.
     public let loc: Location
+
+    init(
+        name: String, description: String?, arguments: [InputValueModel], type: TypeRef,
+        deprecationReason: String?, directives: [Directive], loc: Location
+    ) {
+        self.name = name
+        self.description = description
+        self.arguments = arguments
+        self.type = type
+        self.deprecationReason = deprecationReason
+        self.directives = directives
+        self.loc = loc
+    }
 
     /// The argument of this name, if defined.
     public func argument(named name: String) -> InputValueModel? {
