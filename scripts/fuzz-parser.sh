@@ -90,13 +90,14 @@ run_pathological() {
 }
 
 # One libFuzzer run; `label` names its log. New inputs go to Fuzz/corpus (the first corpus
-# directory); the committed seeds are read but never written.
+# directory); the committed seeds and the engine tests' fixtures (the kitchen-sink query and
+# SDL, the introspection queries, GitHub's schema) are read but never written.
 run_fuzzer() {
     local label=$1 max_len=$2 total=$3; shift 3
     local log="$logs/fuzz-$label.log"
     echo
     echo "== fuzz $label: -max_len=$max_len for $total s (log: $log) =="
-    local command=("$bin/fuzz-parser" "$corpus" "$fuzz/seeds"
+    local command=("$bin/fuzz-parser" "$corpus" "$fuzz/seeds" Tests/GraphQLEngineTests/Fixtures
         -dict="$fuzz/graphql.dict" -max_len="$max_len" -timeout=10 -rss_limit_mb=4096
         -max_total_time="$total" -print_final_stats=1 -artifact_prefix="$artifacts/" "$@")
     echo "SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$fuzz/lsan.supp ${command[*]}"

@@ -117,13 +117,6 @@ enum CompletionKind: Sendable {
     case abstract
     case inputObject
 
-    var isLeaf: Bool {
-        switch self {
-        case .object, .abstract, .inputObject: return false
-        default: return true
-        }
-    }
-
     /// The built-in scalar's name, for the shared coercion functions.
     var builtinName: String? {
         switch self {

@@ -84,8 +84,6 @@ public final class ValidationContext {
         return usages
     }
 
-    /// The fragment spreads written directly in an executable definition.
-    public func spreads(in key: DefinitionKey) -> [FragmentSpread] { spreads[key] ?? [] }
 }
 
 /// Identifies an executable definition: an operation by its position among operations,
