@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Our modules. Dependency direction is one way: budgetai → Server → Persistence/Redis.
+// Our modules. Dependency direction is one way: budgetai → Server → API → Domain → Persistence/Redis.
 // GraphQLEngine depends on nothing of ours and on no package.
 let package = Package(
     name: "BudgetAI",
@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Already a dependency of postgres-nio (SCRAM); we use its SHA-256 for migration checksums.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // Access tokens (EdDSA JWTs with key ids); DESIGN.md section 8.
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
     ],
     targets: [
         // Hand-written GraphQL: language, type system, validation, execution, analysis.
@@ -43,6 +45,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Argon2id password hashing from Debian's libargon2.
+        .systemLibrary(
+            name: "CArgon2",
+            pkgConfig: "libargon2",
+            providers: [.apt(["libargon2-dev"])]
+        ),
         .target(
             name: "Persistence",
             dependencies: [
@@ -52,9 +60,36 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Bounded contexts (Identity, Tenancy, ...): models, SQL and services; no HTTP, no GraphQL.
+        .target(
+            name: "Domain",
+            dependencies: [
+                "Persistence",
+                "Redis",
+                "CArgon2",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // schema.graphql bound to the domain: resolvers, guards, request context, error codes.
+        .target(
+            name: "API",
+            dependencies: [
+                "GraphQLEngine",
+                "Domain",
+                "Persistence",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Server",
             dependencies: [
+                "API",
+                "Domain",
+                "GraphQLEngine",
                 "Persistence",
                 "Redis",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -70,6 +105,8 @@ let package = Package(
             name: "budgetai",
             dependencies: [
                 "Server",
+                "API",
+                "Domain",
                 "Persistence",
                 "Redis",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -79,6 +116,28 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // A migrated database and helpers shared by the domain, API and end-to-end tests.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Persistence",
+                "Domain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "DomainTests",
+            dependencies: [
+                "Domain",
+                "Persistence",
+                "Redis",
+                "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -102,8 +161,12 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Server",
+                "API",
+                "Domain",
+                "GraphQLEngine",
                 "Persistence",
                 "Redis",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -10,6 +10,8 @@ APP_DB_USER="${BUDGETAI_DB_USER:-budgetai}"
 APP_DB_PASSWORD="${BUDGETAI_DB_PASSWORD:-budgetai}"
 DEV_DB="budgetai"
 TEST_DB="budgetai_test"
+# The domain, API and end-to-end tests share this one, so they never meet the Persistence tests' resets.
+APP_TEST_DB="budgetai_test_app"
 BENCH_DB="budgetai_bench"
 REDIS_DIR="$LOCAL_DIR/redis"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local stack: PostgreSQL and Redis on their own ports, data under .local/, no systemd, no Docker.
-#   scripts/stack.sh install   apt-get the packages that are missing (PostgreSQL, Redis, hiredis, pkg-config, libpq, PyYAML)
+#   scripts/stack.sh install   apt-get the packages that are missing (PostgreSQL, Redis, hiredis, argon2, pkg-config, libpq, PyYAML)
 #   scripts/stack.sh start     install, then start PostgreSQL and Redis if stopped; create the role and databases
 #   scripts/stack.sh stop      stop both
 #   scripts/stack.sh status    say what runs, and the connection URLs
@@ -15,6 +15,7 @@ install_packages() {
     [ -f /usr/include/hiredis/hiredis.h ] || missing+=(libhiredis-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
+    [ -f /usr/include/argon2.h ] || missing+=(libargon2-dev)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
     /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
     if [ ${#missing[@]} -eq 0 ]; then
@@ -51,8 +52,8 @@ start_postgres() {
             start >/dev/null || { tail -n 20 "$base/postgresql.log" >&2; die "PostgreSQL did not start"; }
     fi
     psql_super -d postgres -v app_user="$APP_DB_USER" -v app_password="$APP_DB_PASSWORD" \
-        -v databases="$DEV_DB,$TEST_DB,$BENCH_DB" >/dev/null < "$ROOT/scripts/sql/bootstrap.sql"
-    for db in "$DEV_DB" "$TEST_DB" "$BENCH_DB"; do
+        -v databases="$DEV_DB,$TEST_DB,$APP_TEST_DB,$BENCH_DB" >/dev/null < "$ROOT/scripts/sql/bootstrap.sql"
+    for db in "$DEV_DB" "$TEST_DB" "$APP_TEST_DB" "$BENCH_DB"; do
         psql_super -d "$db" -v app_user="$APP_DB_USER" >/dev/null < "$ROOT/scripts/sql/bootstrap-database.sql"
     done
 }

@@ -10,5 +10,6 @@ log "checking docker-compose.yml, Dockerfile and helm/ against the code"
 /usr/bin/python3 "$ROOT/scripts/check-deploy.py" --budgetai "$ROOT/.build/debug/budgetai"
 export DATABASE_URL="$(database_url "$TEST_DB")"
 export REDIS_URL="$(redis_url)"
+export TEST_APP_DATABASE_URL="$(database_url "$APP_TEST_DB")"
 log "swift test (DATABASE_URL=$DATABASE_URL, REDIS_URL=$REDIS_URL)"
 exec swift test --skip-build
