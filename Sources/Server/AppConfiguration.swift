@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Persistence
 import Redis
@@ -13,6 +14,13 @@ public struct AppConfiguration: Sendable, Equatable {
     public var migrationsDirectory: String
     public var migrationConcurrency: Int
     public var readinessTimeout: Duration
+    public var schemaPath: String
+    /// JWT_SIGNING_KEYS as given; empty means a random key for this process only.
+    public var jwtSigningKeys: String
+    public var publicBaseURL: String
+    public var corsAllowedOrigins: [String]
+    public var graphQLMaxBodyBytes: Int
+    public var passwordPolicy: PasswordPolicyName
 
     /// Parses `environment`; an unset or empty variable takes its default. Pure: reads nothing else.
     public static func parse(environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
@@ -60,6 +68,20 @@ public struct AppConfiguration: Sendable, Equatable {
         guard let format = LogFormat(rawValue: formatText) else {
             throw ConfigurationError(variable: EnvironmentVariable.logFormat.name, problem: "\"\(formatText)\" is not text or json")
         }
+        let origins = value(.corsAllowedOrigins).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for origin in origins where !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) || origin.hasSuffix("/") {
+            throw ConfigurationError(
+                variable: EnvironmentVariable.corsAllowedOrigins.name,
+                problem: "\"\(origin)\" is not an origin such as https://app.example.com (scheme and host, no path)")
+        }
+        let policyText = value(.passwordPolicy).lowercased()
+        guard let policy = PasswordPolicyName(rawValue: policyText) else {
+            throw ConfigurationError(variable: EnvironmentVariable.passwordPolicy.name, problem: "\"\(policyText)\" is not length or classic")
+        }
+        let baseURL = value(.publicBaseURL)
+        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
+            throw ConfigurationError(variable: EnvironmentVariable.publicBaseURL.name, problem: "\"\(baseURL)\" is not an http(s) URL")
+        }
         return AppConfiguration(
             database: database,
             redis: redis,
@@ -69,9 +91,23 @@ public struct AppConfiguration: Sendable, Equatable {
             logFormat: format,
             migrationsDirectory: value(.migrationsDir),
             migrationConcurrency: try integer(.migrationConcurrency, in: 1...64),
-            readinessTimeout: readinessTimeout
+            readinessTimeout: readinessTimeout,
+            schemaPath: value(.schemaPath),
+            jwtSigningKeys: value(.jwtSigningKeys),
+            publicBaseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
+            corsAllowedOrigins: origins,
+            graphQLMaxBodyBytes: try integer(.graphQLMaxBodyBytes, in: 1024...67_108_864),
+            passwordPolicy: policy
         )
     }
+}
+
+/// Which password rule set PASSWORD_POLICY names.
+public enum PasswordPolicyName: String, Sendable, Equatable {
+    /// At least 12 characters.
+    case length
+    /// At least 8 characters with upper and lower case, a digit and a special character.
+    case classic
 }
 
 /// A bad configuration value; its description is the one line printed before the process stops.

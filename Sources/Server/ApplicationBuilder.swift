@@ -12,21 +12,28 @@ public struct ApplicationDependencies: Sendable {
     public let redis: RedisConnection
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
+    /// The GraphQL endpoint; nil serves the operational routes only.
+    public let graphQL: GraphQLEndpoint?
 
     /// Collects the dependencies; nothing connects until the application runs.
-    public init(configuration: AppConfiguration, database: Database, redis: RedisConnection, metrics: PrometheusCollectorRegistry, logger: Logger) {
+    public init(
+        configuration: AppConfiguration, database: Database, redis: RedisConnection, metrics: PrometheusCollectorRegistry,
+        logger: Logger, graphQL: GraphQLEndpoint? = nil
+    ) {
         self.configuration = configuration
         self.database = database
         self.redis = redis
         self.metrics = metrics
         self.logger = logger
+        self.graphQL = graphQL
     }
 }
 
 /// Builds the Hummingbird application: routes, middleware, and the database pool as a service it runs.
 public func buildApplication(_ dependencies: ApplicationDependencies) -> some ApplicationProtocol {
-    let router = Router(context: BasicRequestContext.self)
+    let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: CORSAllowListMiddleware(allowedOrigins: Set(dependencies.configuration.corsAllowedOrigins)))
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     let readiness = ReadinessChecker(
@@ -35,6 +42,7 @@ public func buildApplication(_ dependencies: ApplicationDependencies) -> some Ap
     )
     router.addHealthRoutes(readiness: readiness)
     router.addMetricsRoute(registry: dependencies.metrics)
+    if let graphQL = dependencies.graphQL { router.addGraphQLRoutes(graphQL) }
     return Application(
         router: router,
         configuration: .init(

@@ -41,9 +41,24 @@ extension EnvironmentVariable {
     public static let readinessTimeoutMS = EnvironmentVariable(
         "READINESS_TIMEOUT_MS", default: "2000", "Time /readyz waits for PostgreSQL and for Redis, in ms, 10-60000")
 
+    public static let schemaPath = EnvironmentVariable(
+        "SCHEMA_PATH", default: "schema.graphql", "The API's schema.graphql, loaded and bound to the resolvers at start-up")
+    public static let jwtSigningKeys = EnvironmentVariable(
+        "JWT_SIGNING_KEYS", default: nil, secret: true,
+        "Access-token keys, kid:BASE64(32-byte Ed25519 seed),...; the first signs, all verify (rotation). Unset: a random key per process")
+    public static let publicBaseURL = EnvironmentVariable(
+        "PUBLIC_BASE_URL", default: "http://127.0.0.1:8080", "The web app's address, for links in e-mails (verification, reset, invitations)")
+    public static let corsAllowedOrigins = EnvironmentVariable(
+        "CORS_ALLOWED_ORIGINS", default: nil, "Browser origins allowed to call /graphql, comma-separated (https://app.example.com); unset: none")
+    public static let graphQLMaxBodyBytes = EnvironmentVariable(
+        "GRAPHQL_MAX_BODY_BYTES", default: "1048576", "Largest /graphql request body accepted, in bytes, 1024-67108864 (413 above)")
+    public static let passwordPolicy = EnvironmentVariable(
+        "PASSWORD_POLICY", default: "length", "length (at least 12 characters) or classic (at least 8 with upper, lower, digit and special)")
+
     /// Every variable the program reads.
     public static let all: [EnvironmentVariable] = [
         databaseURL, databasePoolSize, redisURL, httpHost, httpPort, logLevel, logFormat,
-        migrationsDir, migrationConcurrency, readinessTimeoutMS,
+        migrationsDir, migrationConcurrency, readinessTimeoutMS, schemaPath, jwtSigningKeys, publicBaseURL,
+        corsAllowedOrigins, graphQLMaxBodyBytes, passwordPolicy,
     ]
 }

@@ -1,52 +1,106 @@
 import ArgumentParser
+import Domain
 import Foundation
+import Logging
 import Persistence
 import PostgresNIO
+import Redis
 
-/// `budgetai seed-demo`: a demo PERSONAL workspace with a few settings, idempotently.
+/// `budgetai seed-demo`: demo accounts and workspaces, idempotently, so a newcomer can sign in at once.
 ///
-/// Users, credentials and memberships arrive with the identity issue; until then the demo is a workspace only.
+/// - demo@example.com: a verified USER with business status, a PERSONAL workspace, and OWNER of the BUSINESS
+///   workspace "Demo Studio" (fixed id, so links in the README work);
+/// - admin@example.com: a verified platform ADMIN, ADMIN of Demo Studio.
 struct SeedDemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed-demo",
-        abstract: "Create the demo PERSONAL workspace (fixed id) if missing; run after migrate."
+        abstract: "Create the demo accounts and the Demo Studio workspace if missing; run after migrate."
     )
 
     static let demoWorkspaceID = UUID(uuidString: "d3e0d3e0-0000-4000-8000-000000000001")!
+    static let demoPassword = "budget-ai-demo-2026"
+    static let accounts: [(email: String, name: String, role: PlatformRole, studioRole: String)] = [
+        ("demo@example.com", "Demo User", .user, "OWNER"),
+        ("admin@example.com", "Demo Admin", .admin, "ADMIN"),
+    ]
 
     func run() async throws {
         let (configuration, logger) = try startUp(label: "budgetai.seed")
         let migrations = try loadMigrations(configuration)
-        let outcome: Result<String, ExitCode> = try await Database.withRunning(settings: configuration.database, logger: logger) { database in
-            let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: migrations.tenant, logger: logger)
+        let outcome: Result<[String], ExitCode> = try await Database.withRunning(settings: configuration.database, logger: logger) { database in
             do {
-                let existing = try await provisioner.listWorkspaces().first { $0.id == Self.demoWorkspaceID }
-                let workspace: Workspace
-                if let existing {
-                    workspace = existing
-                } else {
-                    workspace = try await provisioner.createWorkspace(kind: .personal, plan: "FREE", id: Self.demoWorkspaceID)
-                }
-                try await database.withWorkspaceTransaction(workspace.schema) { connection in
-                    for (key, value) in [("display_name", "Demo personal workspace"), ("currency", "USD"), ("locale", "en-US")] {
-                        try await connection.query(
-                            """
-                            INSERT INTO workspace_settings (key, value) VALUES (\(key), \(value))
-                            ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
-                            """,
-                            logger: logger
-                        )
-                    }
-                }
-                let verb = existing == nil ? "created" : "already present"
-                return .success("demo workspace \(verb): id \(workspace.id.uuidString.lowercased()), kind \(workspace.kind.rawValue), schema \(workspace.schema)")
+                return .success(try await seed(database: database, tenantMigrations: migrations.tenant, logger: logger))
             } catch {
                 return .failure(fail(error))
             }
         }
         switch outcome {
-        case .success(let line): print(line)
+        case .success(let lines): lines.forEach { print($0) }
         case .failure(let exit): throw exit
         }
+    }
+
+    private func seed(database: Database, tenantMigrations: [Migration], logger: Logger) async throws -> [String] {
+        let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: tenantMigrations, logger: logger)
+        var settings = IdentitySettings(signingKeys: .ephemeral())
+        settings.passwordPolicy = .default
+        let identity = IdentityService(
+            database: database, provisioner: provisioner, settings: settings,
+            throttle: LoginThrottle(redis: nil, logger: logger), logger: logger)
+        var lines: [String] = []
+        var ids: [String: UUID] = [:]
+        for account in Self.accounts {
+            let existing = try await Self.userID(email: account.email, database: database, logger: logger)
+            if existing == nil {
+                _ = try await identity.register(email: account.email, password: Self.demoPassword, displayName: account.name, origin: .system)
+            }
+            guard let id = try await Self.userID(email: account.email, database: database, logger: logger) else {
+                throw ValidationError("the demo account \(account.email) was not created")
+            }
+            ids[account.email] = id
+            try await database.withControlTransaction { connection in
+                try await connection.query(
+                    """
+                    UPDATE control.users SET email_verified_at = coalesce(email_verified_at, now()), is_business = true,
+                        platform_role = \(account.role.rawValue), disabled_at = NULL
+                    WHERE id = \(id)
+                    """, logger: logger)
+            }
+            lines.append("demo account \(existing == nil ? "created" : "already present"): \(account.email) / \(Self.demoPassword) (\(account.role.rawValue))")
+        }
+        let studio = try await provisioner.listWorkspaces().first { $0.id == Self.demoWorkspaceID }
+        if studio == nil {
+            _ = try await provisioner.createWorkspace(kind: .business, plan: "FREE", id: Self.demoWorkspaceID)
+        }
+        try await database.withControlTransaction { connection in
+            // Earlier versions seeded this id as a PERSONAL workspace without members.
+            try await connection.query(
+                "UPDATE control.workspaces SET kind = 'BUSINESS', name = 'Demo Studio' WHERE id = \(Self.demoWorkspaceID)", logger: logger)
+            for account in Self.accounts {
+                try await connection.query(
+                    """
+                    INSERT INTO control.memberships (workspace_id, user_id, role) VALUES (\(Self.demoWorkspaceID), \(ids[account.email]!), \(account.studioRole))
+                    ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role
+                    """, logger: logger)
+            }
+        }
+        try await database.withWorkspaceTransaction(WorkspaceSchemaName(workspaceID: Self.demoWorkspaceID)) { connection in
+            for (key, value) in [("currency", "USD"), ("locale", "en-US"), ("week_start", "monday")] {
+                try await connection.query(
+                    """
+                    INSERT INTO workspace_settings (key, value) VALUES (\(key), \(value))
+                    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+                    """, logger: logger)
+            }
+        }
+        lines.append("demo workspace \(studio == nil ? "created" : "already present"): Demo Studio, id \(Self.demoWorkspaceID.uuidString.lowercased()), kind BUSINESS")
+        return lines
+    }
+
+    static func userID(email: String, database: Database, logger: Logger) async throws -> UUID? {
+        let rows = try await database.client.query("SELECT id FROM control.users WHERE lower(email) = lower(\(email))", logger: logger)
+        var id: UUID?
+        for try await value in rows.decode(UUID.self) { id = value }
+        return id
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import Metrics
@@ -18,11 +19,20 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let database = Database(settings: configuration.database, logger: logger)
         let redis = RedisConnection(settings: configuration.redis)
+        let migrations = try loadMigrations(configuration)
+        let graphQL: GraphQLEndpoint
+        do {
+            graphQL = try GraphQLEndpoint.make(
+                configuration: configuration, database: database, redis: redis, tenantMigrations: migrations.tenant, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let app = buildApplication(ApplicationDependencies(
-            configuration: configuration, database: database, redis: redis, metrics: registry, logger: logger
+            configuration: configuration, database: database, redis: redis, metrics: registry, logger: logger, graphQL: graphQL
         ))
         logger.info("starting", metadata: [
-            "url": "http://\(configuration.httpHost):\(configuration.httpPort)",
+            "url": "http://\(configuration.httpHost):\(configuration.httpPort)\(GraphQLPath.endpoint)",
             "database": "\(configuration.database.redactedURL)",
             "redis": "\(configuration.redis.redactedURL)",
         ])

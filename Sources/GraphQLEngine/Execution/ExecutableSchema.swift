@@ -136,8 +136,9 @@ enum CompletionKind: Sendable {
 public protocol FieldGuard: Sendable {
     /// The directives this guard enforces.
     var directiveNames: Set<String> { get }
-    /// Nil to allow; otherwise the error to report (its code should be FORBIDDEN).
-    func check(field: FieldDefinitionModel, directives: [Directive], parentType: String, context: any Sendable, arguments: GraphQLObject) async -> GraphQLError?
+    /// Nil to allow; otherwise the error to report (its code should be FORBIDDEN). `input` is what the
+    /// resolver would receive: the parent source, the coerced arguments, the request context.
+    func check(field: FieldDefinitionModel, directives: [Directive], input: FieldInput) async -> GraphQLError?
 }
 
 extension ExecutableSchema {

@@ -347,12 +347,8 @@ final class Executor {
         let guardCheck: (@Sendable () async -> GraphQLError?)?
         if field.isGuarded, let fieldGuard = executable.fieldGuard {
             let definition = field.definition
-            let parentName = schema.types[parentType].name
-            let context = self.context
             guardCheck = {
-                await fieldGuard.check(
-                    field: definition, directives: definition.directives, parentType: parentName,
-                    context: context, arguments: arguments)
+                await fieldGuard.check(field: definition, directives: definition.directives, input: input)
             }
         } else {
             guardCheck = nil
@@ -437,6 +433,7 @@ final class Executor {
 
     static func graphQLError(_ error: any Error) -> GraphQLError {
         if let error = error as? GraphQLError { return error }
+        if let convertible = error as? any GraphQLErrorConvertible { return convertible.graphQLError }
         return GraphQLError(String(describing: error))
     }
 

@@ -48,3 +48,10 @@ public struct GraphQLError: Error, Hashable, Sendable, CustomStringConvertible {
         return message + " (" + locations.map(\.description).joined(separator: ", ") + ")"
     }
 }
+
+/// An application error that knows how it reads in a GraphQL response (its message and
+/// `extensions`); the executor uses `graphQLError` for errors thrown by resolvers.
+public protocol GraphQLErrorConvertible: Error {
+    /// The error as the response reports it; the executor adds locations and path.
+    var graphQLError: GraphQLError { get }
+}

@@ -6,13 +6,13 @@ struct RoleGuard: FieldGuard {
     let directiveNames: Set<String> = ["requires"]
     static let ranks = ["VIEWER": 0, "MEMBER": 1, "ADMIN": 2, "OWNER": 3]
 
-    func check(field: FieldDefinitionModel, directives: [Directive], parentType: String, context: any Sendable, arguments: GraphQLObject) async -> GraphQLError? {
+    func check(field: FieldDefinitionModel, directives: [Directive], input: FieldInput) async -> GraphQLError? {
         guard let directive = directives.first(where: { $0.name.value == "requires" }),
             case .enumValue(let needed, _)? = directive.arguments.first?.value
         else { return nil }
-        let role = context as? String ?? ""
+        let role = input.context as? String ?? ""
         if (Self.ranks[role] ?? -1) >= (Self.ranks[needed] ?? .max) { return nil }
-        return GraphQLError("Forbidden: \(parentType).\(field.name) needs role \(needed).", extensions: ["code": "FORBIDDEN"])
+        return GraphQLError("Forbidden: \(input.info.parentType).\(field.name) needs role \(needed).", extensions: ["code": "FORBIDDEN"])
     }
 }
 

@@ -1,0 +1,21 @@
+import Domain
+import Logging
+import Persistence
+
+/// The domain services resolvers call; one value per process, shared by every request.
+public struct APIServices: Sendable {
+    public let database: Database
+    public let identity: IdentityService
+    public let tenancy: TenancyService
+    public let admin: AdminService
+    public let logger: Logger
+
+    /// Bundles the services.
+    public init(database: Database, identity: IdentityService, tenancy: TenancyService, admin: AdminService, logger: Logger) {
+        self.database = database
+        self.identity = identity
+        self.tenancy = tenancy
+        self.admin = admin
+        self.logger = logger
+    }
+}

@@ -1,0 +1,79 @@
+import Domain
+import Foundation
+import GraphQLEngine
+import Logging
+
+/// What became of a request, which decides the HTTP status (GraphQL over HTTP, application/graphql-response+json).
+public enum GraphQLOutcome: Sendable {
+    /// Execution ran: `data` is present (possibly null). 200.
+    case executed(ExecutionResult)
+    /// The document never ran (parse, validation, persisted-query, limits, operation or variable errors). 400.
+    case rejected([GraphQLError])
+    /// The operation is not allowed over this method (a mutation over GET). 405.
+    case methodNotAllowed([GraphQLError])
+}
+
+/// The transport-independent pipeline: document cache (with automatic persisted queries) → operation checks → cost and
+/// depth limits → execution with the caller's context. Every error leaves with `extensions.code`.
+public final class GraphQLService: Sendable {
+    public let executable: ExecutableSchema
+    public let documents: DocumentCache
+    public let costAnalyzer: CostAnalyzer
+    public let limits: CostLimits
+    let logger: Logger
+
+    /// A service for `executable`, refusing operations beyond `limits`.
+    public init(executable: ExecutableSchema, limits: CostLimits = CostLimits(maxCost: 5_000, maxDepth: 12), logger: Logger) {
+        self.executable = executable
+        self.documents = DocumentCache(schema: executable.schema)
+        self.costAnalyzer = CostAnalyzer(schema: executable.schema, options: CostOptions(defaultListSize: 20))
+        self.limits = limits
+        self.logger = logger
+    }
+
+    /// Runs `request`; `allowMutations` is false for GET (GraphQL over HTTP allows only queries there).
+    public func execute(_ request: GraphQLRequest, context: RequestContext, allowMutations: Bool = true) async -> GraphQLOutcome {
+        let document: Document
+        switch documents.document(query: request.query, persistedHash: request.persistedQueryHash) {
+        case .success(let d): document = d
+        case .failure(let failure): return .rejected(failure.errors)
+        }
+        if let operation = Self.operation(in: document, named: request.operationName) {
+            if !allowMutations && operation.operation != .query {
+                return .methodNotAllowed([GraphQLError(
+                    "Only queries may be sent with GET; send \(operation.operation.rawValue) operations with POST.",
+                    extensions: ["code": "METHOD_NOT_ALLOWED"])])
+            }
+            let limitErrors = limits.check(costAnalyzer.cost(of: operation, in: document, variables: request.variables))
+            if !limitErrors.isEmpty { return .rejected(limitErrors) }
+        }
+        let result = await GraphQLEngine.execute(
+            schema: executable, document: document, operationName: request.operationName, variables: request.variables, context: context)
+        guard result.data != nil else {
+            // Operation selection and variable coercion (spec 6.1): the client's input is wrong.
+            return .rejected(result.errors.map { Self.coded($0, default: "BAD_USER_INPUT") })
+        }
+        return .executed(ExecutionResult(data: result.data, errors: result.errors.map { Self.coded($0, default: ErrorCode.internalError.rawValue) }))
+    }
+
+    /// The operation a request runs: the named one, or the only one; nil lets execution report the problem.
+    static func operation(in document: Document, named name: String?) -> OperationDefinition? {
+        var found: OperationDefinition?
+        for case .operation(let operation) in document.definitions {
+            if let name {
+                if operation.name?.value == name { return operation }
+            } else {
+                if found != nil { return nil }
+                found = operation
+            }
+        }
+        return name == nil ? found : nil
+    }
+
+    static func coded(_ error: GraphQLError, default code: String) -> GraphQLError {
+        guard error.extensions["code"] == nil else { return error }
+        var coded = error
+        coded.extensions["code"] = code
+        return coded
+    }
+}

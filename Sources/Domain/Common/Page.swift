@@ -1,0 +1,32 @@
+import Foundation
+
+/// One page of a list ordered by a stable key, with the opaque cursor of each item (Relay connections).
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [(cursor: String, item: Item)]
+    public let hasNextPage: Bool
+    public let totalCount: Int
+
+    /// A page; `items` are in order.
+    public init(items: [(cursor: String, item: Item)], hasNextPage: Bool, totalCount: Int) {
+        self.items = items
+        self.hasNextPage = hasNextPage
+        self.totalCount = totalCount
+    }
+}
+
+/// Opaque cursors: base64url of a short text key, so clients cannot read or forge meaning into them.
+public enum Cursor {
+    /// The cursor of `key`.
+    public static func encode(_ key: String) -> String {
+        Data(key.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The key of a cursor, or nil when it is not one of ours.
+    public static func decode(_ cursor: String) -> String? {
+        var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while text.count % 4 != 0 { text += "=" }
+        guard let data = Data(base64Encoded: text) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+}

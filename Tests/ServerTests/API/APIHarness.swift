@@ -1,0 +1,131 @@
+import API
+import Domain
+import Foundation
+import GraphQLEngine
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import Persistence
+import PostgresNIO
+import Prometheus
+import Redis
+import Server
+import TestSupport
+
+/// Runs the real application (operational routes and /graphql) on a loopback port over the shared test database, and
+/// talks to it over HTTP.
+enum APIHarness {
+    /// The one signing key of the test servers, so tests can reason about tokens.
+    static let signingKeys = "test-1:" + Data(repeating: 7, count: 32).base64EncodedString()
+    static let allowedOrigin = "https://app.example.com"
+
+    static func configuration(_ overrides: [String: String] = [:]) throws -> AppConfiguration {
+        var environment = [
+            "DATABASE_URL": TestStack.databaseURL,
+            "REDIS_URL": TestStack.redisURL,
+            "SCHEMA_PATH": TestStack.repositoryRoot.appendingPathComponent("schema.graphql").path,
+            "JWT_SIGNING_KEYS": signingKeys,
+            "CORS_ALLOWED_ORIGINS": allowedOrigin,
+            "GRAPHQL_MAX_BODY_BYTES": "65536",
+            "PUBLIC_BASE_URL": "https://app.example.com",
+        ]
+        for (key, value) in overrides { environment[key] = value }
+        return try AppConfiguration.parse(environment: environment)
+    }
+
+    /// Starts a server, runs `body` with a client, stops the server.
+    static func withServer(
+        _ overrides: [String: String] = [:], _ body: @escaping @Sendable (GraphQLClient) async throws -> Void
+    ) async throws {
+        _ = try await TestStack.database()  // migrated once
+        let configuration = try configuration(overrides)
+        let logger = TestStack.logger
+        let database = Database(settings: configuration.database, logger: logger)
+        let redis = RedisConnection(settings: configuration.redis)
+        let endpoint = try GraphQLEndpoint.make(
+            configuration: configuration, database: database, redis: redis,
+            tenantMigrations: try TestStack.migrations().tenant, logger: logger)
+        let app = buildApplication(ApplicationDependencies(
+            configuration: configuration, database: database, redis: redis, metrics: PrometheusCollectorRegistry(),
+            logger: logger, graphQL: endpoint))
+        try await app.test(.live) { client in
+            try await body(GraphQLClient(client: client, services: endpoint.services))
+        }
+    }
+}
+
+/// A GraphQL-over-HTTP client for tests.
+struct GraphQLClient: Sendable {
+    let client: any TestClientProtocol
+    /// The server's services, for fixtures that are not what a test is about.
+    let services: APIServices
+
+    /// POSTs a GraphQL request as JSON.
+    func post(
+        _ query: String, variables: GraphQLObject = [:], token: String? = nil,
+        accept: String? = "application/graphql-response+json", operationName: String? = nil
+    ) async throws -> HTTPResult {
+        var body = GraphQLObject()
+        body.append("query", .string(query))
+        if !variables.isEmpty { body.append("variables", .object(variables)) }
+        if let operationName { body.append("operationName", .string(operationName)) }
+        return try await raw(method: .post, body: JSON.serialize(.object(body)), token: token, accept: accept)
+    }
+
+    /// Sends any request to /graphql.
+    func raw(
+        method: HTTPRequest.Method, uri: String = "/graphql", body: String? = nil, token: String? = nil,
+        accept: String? = "application/graphql-response+json", contentType: String? = "application/json",
+        headers extra: HTTPFields = [:]
+    ) async throws -> HTTPResult {
+        var headers = extra
+        if let accept { headers[.accept] = accept }
+        if body != nil, let contentType { headers[.contentType] = contentType }
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.execute(
+            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        return HTTPResult(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+}
+
+/// An HTTP response with its body parsed as JSON when it is JSON.
+struct HTTPResult: Sendable {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let body: String
+
+    var json: GraphQLValue { (try? JSON.parse(body)) ?? .null }
+    var data: GraphQLValue { json["data"] ?? .null }
+    var errors: [GraphQLValue] {
+        if case .list(let items)? = json["errors"] { return items }
+        return []
+    }
+    /// The `extensions.code` of every error, in order.
+    var codes: [String] { errors.compactMap { $0["extensions"]?["code"]?.stringValue } }
+
+    /// The value at a path of keys through `data`.
+    func data(_ keys: String...) -> GraphQLValue {
+        var value = data
+        for key in keys { value = value[key] ?? .null }
+        return value
+    }
+}
+
+extension GraphQLValue {
+    var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    var listValue: [GraphQLValue] {
+        if case .list(let items) = self { return items }
+        return []
+    }
+
+    var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Load figures of the GraphQL endpoint over loopback, with wrk, against a release build:
+#   - requests/s of `{ me { id } }` (JWT check, one user lookup, execution), next to GET /healthz in the same run as
+#     the peer (HTTP alone), and the ratio of the two;
+#   - login latency (p50, p90, p99) with the shipped Argon2id cost, one connection at a time.
+#   scripts/bench-api.sh [seconds per run, default 15] [connections, default 32]
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+DURATION="${1:-15}"
+CONNECTIONS="${2:-32}"
+PORT="${BUDGETAI_BENCH_HTTP_PORT:-18080}"
+command -v wrk >/dev/null 2>&1 || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; } || die "wrk is missing (apt-get install wrk)"
+"$ROOT/scripts/stack.sh" start
+cd "$ROOT"
+log "building budgetai in release mode"
+swift build -c release --product budgetai >/dev/null
+BIN="$(swift build -c release --show-bin-path)/budgetai"
+export DATABASE_URL="$(database_url "$BENCH_DB")" REDIS_URL="$(redis_url)" MIGRATIONS_DIR="$ROOT/migrations"
+export SCHEMA_PATH="$ROOT/schema.graphql" HTTP_PORT="$PORT" LOG_LEVEL=warning
+export JWT_SIGNING_KEYS="bench:$(head -c 32 /dev/urandom | base64 -w0)"
+"$BIN" migrate >/dev/null
+"$BIN" seed-demo >/dev/null
+"$BIN" serve & SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+WORK="$(mktemp -d)"
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+LOGIN='{"query":"mutation { login(input: {email: \"demo@example.com\", password: \"budget-ai-demo-2026\"}) { accessToken } }"}'
+TOKEN="$(curl -fs -H 'Content-Type: application/json' -d "$LOGIN" "http://127.0.0.1:$PORT/graphql" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["login"]["accessToken"])')"
+cat > "$WORK/me.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"query":"{ me { id } }"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
+cat > "$WORK/login.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$LOGIN'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+rps() { awk '/Requests\/sec/ { print $2 }'; }
+log "GET /healthz, $CONNECTIONS connections, ${DURATION}s"
+HEALTH="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$PORT/healthz" | rps)"
+log "POST { me { id } }, $CONNECTIONS connections, ${DURATION}s"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/me.lua" "http://127.0.0.1:$PORT/graphql" > "$WORK/me.txt"
+ME="$(rps < "$WORK/me.txt")"
+log "login, 1 connection, ${DURATION}s"
+wrk -t1 -c1 -d"${DURATION}s" --latency -s "$WORK/login.lua" "http://127.0.0.1:$PORT/graphql" > "$WORK/login.txt"
+LOGIN_RPS="$(rps < "$WORK/login.txt")"
+latency() { awk -v p="$1" '$1 == p { print $2 }' "$2"; }
+echo
+echo "requests/s   GET /healthz (peer): $HEALTH   POST { me { id } }: $ME   ratio me/healthz: $(python3 -c "print(f'{$ME/$HEALTH:.3f}')")"
+echo "{ me { id } } latency   p50 $(latency 50% "$WORK/me.txt")   p90 $(latency 90% "$WORK/me.txt")   p99 $(latency 99% "$WORK/me.txt")"
+echo "login (Argon2id verify + session + JWT)   p50 $(latency 50% "$WORK/login.txt")   p90 $(latency 90% "$WORK/login.txt")   p99 $(latency 99% "$WORK/login.txt")   ($LOGIN_RPS logins/s on one connection)"
+grep -q "Non-2xx" "$WORK/me.txt" "$WORK/login.txt" && { echo "warning: some responses were not 2xx:"; grep "Non-2xx" "$WORK"/*.txt; } || true
