@@ -35,7 +35,7 @@ extension IdentityService {
             try await connection.query(
                 """
                 INSERT INTO control.login_attempts (user_id, email_hash, address, success)
-                VALUES (\(user.id), \(Self.emailHash(normalized)), \(origin.address), true)
+                VALUES (\(user.id), \(Self.emailHash(normalized)), \(origin.address.map { String($0.prefix(100)) }), true)
                 """,
                 logger: logger)
             try await AuditLog.record(
@@ -58,7 +58,7 @@ extension IdentityService {
             try await connection.query(
                 """
                 INSERT INTO control.login_attempts (user_id, email_hash, address, success)
-                VALUES (\(user?.id), \(Self.emailHash(email)), \(origin.address), false)
+                VALUES (\(user?.id), \(Self.emailHash(email)), \(origin.address.map { String($0.prefix(100)) }), false)
                 """,
                 logger: logger)
             try await AuditLog.record(

@@ -48,7 +48,7 @@ extension IdentityService {
         let owner = try await database.withControlTransaction { connection in
             let rows = try await connection.query(
                 """
-                SELECT \(unescaped: User.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+                SELECT \(unescaped: User.columns(of: "u"))
                 FROM control.password_reset_tokens t JOIN control.users u ON u.id = t.user_id
                 WHERE t.token_hash = \(hash) AND t.used_at IS NULL AND t.expires_at > now()
                 """,

@@ -6,6 +6,11 @@ extension User {
     /// The columns `init(row:)` reads, in order.
     static let columns = "id, email, display_name, platform_role, is_business, email_verified_at, disabled_at, created_at"
 
+    /// `columns` qualified with a table alias, for joins.
+    static func columns(of alias: String) -> String {
+        columns.split(separator: ",").map { "\(alias)." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+    }
+
     typealias Row = (UUID, String, String, String, Bool, Date?, Date?, Date)
 
     init(row: Row) {

@@ -1,4 +1,5 @@
-import Domain
+@testable import Domain
+import Redis
 import Foundation
 import Testing
 import TestSupport
@@ -26,6 +27,24 @@ import TestSupport
         #expect(try await IdentityFixture.count(
             "SELECT count(*) FROM control.login_attempts WHERE user_id = \(id) AND success = false") == 5)
         #expect(try await IdentityFixture.auditCount("auth.login_failed", actor: id) == 5)
+        // The count lives in Redis when Redis is used, and only in the process otherwise.
+        let key = "\(service.throttle.settings.keyPrefix):account:\(LoginThrottle.accountKey(email: email))"
+        #expect(try await IdentityFixture.redis.get(key) == (useRedis ? "5" : nil))
+    }
+
+    @Test func anUnreachableRedisFallsBackToInProcessCounting() async throws {
+        let unreachable = RedisConnection(settings: RedisSettings(host: "127.0.0.1", port: 1, timeout: .milliseconds(200)))
+        let throttle = LoginThrottle(
+            redis: unreachable, settings: LoginThrottleSettings(maxFailuresPerAccount: 2), logger: TestStack.logger)
+        let email = TestStack.uniqueEmail()
+        #expect(await throttle.retryAfter(email: email, address: nil) == nil)
+        await throttle.recordFailure(email: email, address: nil)
+        #expect(await throttle.retryAfter(email: email, address: nil) == nil)
+        await throttle.recordFailure(email: email.uppercased(), address: nil)
+        let wait = try #require(await throttle.retryAfter(email: email, address: "192.0.2.99"))
+        #expect(wait > .seconds(14 * 60) && wait <= .seconds(15 * 60))
+        await throttle.recordSuccess(email: email)
+        #expect(await throttle.retryAfter(email: email, address: nil) == nil)
     }
 
     @Test(arguments: [true, false])
