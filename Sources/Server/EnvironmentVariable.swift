@@ -44,12 +44,12 @@ extension EnvironmentVariable {
     public static let schemaPath = EnvironmentVariable(
         "SCHEMA_PATH", default: "schema.graphql", "The API's schema.graphql, loaded and bound to the resolvers at start-up")
     public static let jwtSigningKeys = EnvironmentVariable(
-        "JWT_SIGNING_KEYS", default: nil, secret: true,
+        "JWT_SIGNING_KEYS", default: "", secret: true,
         "Access-token keys, kid:BASE64(32-byte Ed25519 seed),...; the first signs, all verify (rotation). Unset: a random key per process")
     public static let publicBaseURL = EnvironmentVariable(
         "PUBLIC_BASE_URL", default: "http://127.0.0.1:8080", "The web app's address, for links in e-mails (verification, reset, invitations)")
     public static let corsAllowedOrigins = EnvironmentVariable(
-        "CORS_ALLOWED_ORIGINS", default: nil, "Browser origins allowed to call /graphql, comma-separated (https://app.example.com); unset: none")
+        "CORS_ALLOWED_ORIGINS", default: "", "Browser origins allowed to call /graphql, comma-separated (https://app.example.com); unset: none")
     public static let graphQLMaxBodyBytes = EnvironmentVariable(
         "GRAPHQL_MAX_BODY_BYTES", default: "1048576", "Largest /graphql request body accepted, in bytes, 1024-67108864 (413 above)")
     public static let passwordPolicy = EnvironmentVariable(

@@ -78,7 +78,32 @@ final class AppConfigurationTests: XCTestCase {
         for variable in EnvironmentVariable.all {
             XCTAssertNotNil(variable.defaultValue, variable.name)
         }
-        XCTAssertEqual(Set(EnvironmentVariable.all.filter(\.isSecret).map(\.name)), ["DATABASE_URL", "REDIS_URL"])
+        XCTAssertEqual(Set(EnvironmentVariable.all.filter(\.isSecret).map(\.name)), ["DATABASE_URL", "REDIS_URL", "JWT_SIGNING_KEYS"])
+    }
+
+    func testAPISettingsParseAndRefuseBadValuesWithOneLine() throws {
+        let configuration = try AppConfiguration.parse(environment: [
+            "CORS_ALLOWED_ORIGINS": "https://app.example.com, http://localhost:5173", "PASSWORD_POLICY": "Classic",
+            "PUBLIC_BASE_URL": "https://app.example.com/", "GRAPHQL_MAX_BODY_BYTES": "2048",
+        ])
+        XCTAssertEqual(configuration.corsAllowedOrigins, ["https://app.example.com", "http://localhost:5173"])
+        XCTAssertEqual(configuration.passwordPolicy, .classic)
+        XCTAssertEqual(configuration.publicBaseURL, "https://app.example.com")
+        XCTAssertEqual(configuration.graphQLMaxBodyBytes, 2048)
+        XCTAssertEqual(try AppConfiguration.parse(environment: [:]).corsAllowedOrigins, [])
+        let bad: [(String, String, String)] = [
+            ("CORS_ALLOWED_ORIGINS", "app.example.com", "is not an origin"),
+            ("CORS_ALLOWED_ORIGINS", "https://app.example.com/", "is not an origin"),
+            ("PASSWORD_POLICY", "strong", "is not length or classic"),
+            ("PUBLIC_BASE_URL", "ftp://x", "is not an http(s) URL"),
+            ("GRAPHQL_MAX_BODY_BYTES", "10", "is outside 1024-67108864"),
+        ]
+        for (variable, value, problem) in bad {
+            XCTAssertThrowsError(try AppConfiguration.parse(environment: [variable: value]), variable) { error in
+                XCTAssertTrue("\(error)".hasPrefix("configuration error: \(variable): "), "\(error)")
+                XCTAssertTrue("\(error)".contains(problem), "\(error)")
+            }
+        }
     }
 
     func testRedactedURLsHideThePassword() throws {

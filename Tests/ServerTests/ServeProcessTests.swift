@@ -21,6 +21,9 @@ final class ServeProcessTests: XCTestCase {
         environment["HTTP_PORT"] = String(port)
         environment["LOG_FORMAT"] = "json"
         environment["DATABASE_URL"] = environment["DATABASE_URL"] ?? "postgres://budgetai:budgetai@127.0.0.1:54329/budgetai_test"
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        environment["SCHEMA_PATH"] = root.appendingPathComponent("schema.graphql").path
+        environment["MIGRATIONS_DIR"] = root.appendingPathComponent("migrations").path
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
@@ -74,5 +77,28 @@ final class ServeProcessTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 2)
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(text, "configuration error: LOG_FORMAT: \"yaml\" is not text or json\n")
+    }
+
+    func testASchemaThatDoesNotFitTheResolversStopsStartUp() throws {
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.executable.path))
+        let schema = FileManager.default.temporaryDirectory.appendingPathComponent("budgetai-schema-\(UUID().uuidString).graphql")
+        try Data("type Query { me: String, balance: Int }".utf8).write(to: schema)
+        defer { try? FileManager.default.removeItem(at: schema) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["serve"]
+        process.environment = [
+            "SCHEMA_PATH": schema.path, "MIGRATIONS_DIR": root.appendingPathComponent("migrations").path, "LOG_LEVEL": "error",
+        ]
+        let output = Pipe()
+        process.standardError = output
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 2)
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(text.contains("does not fit the resolvers"), text)
+        XCTAssertTrue(text.contains("Query.balance"), text)
     }
 }

@@ -7,6 +7,12 @@ public enum APISchema {
     /// The executable schema for the SDL text of schema.graphql.
     public static func build(sdl: String) throws -> ExecutableSchema {
         let schema = try buildSchema(sdl)
+        let strict = guardedNonNullFields(schema)
+        guard strict.isEmpty else {
+            throw GraphQLSchemaError(errors: strict.map {
+                GraphQLError("\($0) carries a guard directive but is non-null: a denial would null its parent. Make it nullable.")
+            })
+        }
         var builder = ExecutableSchema.Builder(schema: schema)
         builder.scalar("DateTime", DateTimeScalar.coercion)
         builder.guardFields(with: AuthorizationGuard())
@@ -20,6 +26,16 @@ public enum APISchema {
         builder.bindWorkspaceMutations()
         builder.bindAdminMutations()
         return try builder.build()
+    }
+
+    /// Guarded fields whose type is non-null, as "Type.field".
+    static func guardedNonNullFields(_ schema: GraphQLSchema) -> [String] {
+        let guards = AuthorizationGuard().directiveNames
+        return schema.types.flatMap { type -> [String] in
+            guard let fields = type.fieldsType?.fields, !type.name.hasPrefix("__") else { return [] }
+            return fields.filter { field in field.type.isNonNull && field.directives.contains { guards.contains($0.name.value) } }
+                .map { "\(type.name).\($0.name)" }
+        }
     }
 
     /// Reads and binds schema.graphql from `path`.

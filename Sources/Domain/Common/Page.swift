@@ -18,15 +18,11 @@ public struct Page<Item: Sendable>: Sendable {
 public enum Cursor {
     /// The cursor of `key`.
     public static func encode(_ key: String) -> String {
-        Data(key.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(Array(key.utf8))
     }
 
     /// The key of a cursor, or nil when it is not one of ours.
     public static func decode(_ cursor: String) -> String? {
-        var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while text.count % 4 != 0 { text += "=" }
-        guard let data = Data(base64Encoded: text) else { return nil }
-        return String(data: data, encoding: .utf8)
+        Base64URL.decode(cursor).flatMap { String(data: $0, encoding: .utf8) }
     }
 }

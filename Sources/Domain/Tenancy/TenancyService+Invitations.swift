@@ -29,11 +29,12 @@ extension TenancyService {
             throw TenancyError.badInput("Invite as ADMIN, MEMBER or VIEWER; ownership is transferred to an existing member.", field: "role")
         }
         let address: String
-        switch EmailAddress.normalized(email) {
-        case .success(let a): address = a
-        case .failure(let problem): throw TenancyError.badInput("The e-mail address \(problem.reason).", field: "email")
+        do {
+            address = try EmailAddress.validated(email)
+        } catch {
+            throw TenancyError.badInput(error.message, field: "email")
         }
-        let token = SecureToken()
+        let token = OpaqueToken.generate()
         let id = UUID()
         return try await database.withControlTransaction { connection in
             let existing = try await connection.query(
@@ -46,13 +47,13 @@ extension TenancyService {
                 """
                 INSERT INTO control.invitations (id, workspace_id, email, role, token_hash, invited_by, expires_at)
                 VALUES (\(id), \(access.workspace.id), \(address), \(role.rawValue), \(token.hash), \(access.userID),
-                        now() + make_interval(secs => \(Double(invitationLifetime.wholeSeconds))))
+                        now() + make_interval(secs => \(invitationLifetime.timeInterval)))
                 RETURNING \(unescaped: Self.invitationColumns)
                 """, logger: logger)
             var invitation: Invitation?
             for try await row in rows.decode((UUID, UUID, String, String, UUID?, Date, Date, String).self) { invitation = Self.invitation(row) }
             guard let invitation else { throw TenancyError(.internalError, "The invitation was not stored.") }
-            try await MailOutbox.enqueue(
+            _ = try await MailOutbox.enqueue(
                 Mail(
                     to: address, subject: "You are invited to \(access.workspace.name) on Budget AI",
                     textBody: """
@@ -79,7 +80,7 @@ extension TenancyService {
             let rows = try await connection.query(
                 """
                 SELECT \(unescaped: Self.invitationColumns) FROM control.invitations
-                WHERE token_hash = \(SecureToken.hash(token)) FOR UPDATE
+                WHERE token_hash = \(OpaqueToken.hash(of: token)) FOR UPDATE
                 """, logger: logger)
             var found: Invitation?
             for try await row in rows.decode((UUID, UUID, String, String, UUID?, Date, Date, String).self) { found = Self.invitation(row) }

@@ -35,8 +35,3 @@ public struct TenancyService: Sendable {
         return WorkspaceInfo(id: row.0, kind: kind, name: row.2, plan: row.3, schema: schema, createdAt: row.5)
     }
 }
-
-extension Duration {
-    /// Whole seconds, for SQL intervals.
-    var wholeSeconds: Int64 { components.seconds }
-}

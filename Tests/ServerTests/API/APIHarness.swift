@@ -67,11 +67,10 @@ struct GraphQLClient: Sendable {
         _ query: String, variables: GraphQLObject = [:], token: String? = nil,
         accept: String? = "application/graphql-response+json", operationName: String? = nil
     ) async throws -> HTTPResult {
-        var body = GraphQLObject()
-        body.append("query", .string(query))
-        if !variables.isEmpty { body.append("variables", .object(variables)) }
-        if let operationName { body.append("operationName", .string(operationName)) }
-        return try await raw(method: .post, body: JSON.serialize(.object(body)), token: token, accept: accept)
+        var pairs: [(String, GraphQLValue)] = [("query", .string(query))]
+        if !variables.isEmpty { pairs.append(("variables", .object(variables))) }
+        if let operationName { pairs.append(("operationName", .string(operationName))) }
+        return try await raw(method: .post, body: JSON.serialize(.object(GraphQLObject(pairs))), token: token, accept: accept)
     }
 
     /// Sends any request to /graphql.

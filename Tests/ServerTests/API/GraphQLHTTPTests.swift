@@ -5,6 +5,7 @@ import Foundation
 import GraphQLEngine
 import HTTPTypes
 import Persistence
+import PostgresNIO
 import Testing
 import TestSupport
 
@@ -74,8 +75,9 @@ import TestSupport
 
     @Test func malformedRequestsGet400WithACodeAndChangeNothing() async throws {
         try await APIHarness.withServer { client in
-            let users = try await client.count("SELECT count(*)::int8 FROM control.users")
-            let register = #"mutation { register(input: {email: "x@example.com", password: "correct horse battery", displayName: "x"}) { message } }"#
+            let email = "malformed-\(UUID().uuidString.prefix(8).lowercased())@example.com"
+            let users = "SELECT count(*)::int8 FROM control.users WHERE lower(email) = '\(email)'"
+            let register = #"mutation { register(input: {email: "\#(email)", password: "correct horse battery", displayName: "x"}) { message } }"#
             let bodies: [(String, String)] = [
                 ("not json", "{\"query\": " + register),
                 ("array", "[1, 2]"),
@@ -94,7 +96,7 @@ import TestSupport
             }
             let empty = try await client.raw(method: .post, body: "")
             #expect(empty.status == .badRequest)
-            #expect(try await client.count("SELECT count(*)::int8 FROM control.users") == users)
+            #expect(try await client.count(PostgresQuery(unsafeSQL: users)) == 0)
         }
     }
 
@@ -203,7 +205,7 @@ import TestSupport
             for _ in 0..<12 { selection = "ofType { \(selection) }" }
             let tooDeep = try await client.post("{ __schema { types { fields { type { \(selection) } } } } }")
             #expect(tooDeep.status == .badRequest)
-            #expect(tooDeep.codes == ["QUERY_TOO_DEEP"])
+            #expect(tooDeep.codes.contains("QUERY_TOO_DEEP"))
             #expect(tooDeep.json["data"] == nil)
             let shallow = try await client.post("{ __schema { types { fields { type { ofType { name } } } } } }")
             #expect(shallow.status == .ok)
