@@ -65,17 +65,8 @@ final class ServeProcessTests: XCTestCase {
 
     func testBadConfigurationStopsWithOneLine() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: Self.executable.path))
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["serve"]
-        process.environment = ["LOG_FORMAT": "yaml"]
-        let output = Pipe()
-        process.standardError = output
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 2)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (status, text) = try Self.serveUntilExit(environment: ["LOG_FORMAT": "yaml"])
+        XCTAssertEqual(status, 2)
         XCTAssertEqual(text, "configuration error: LOG_FORMAT: \"yaml\" is not text or json\n")
     }
 
@@ -85,20 +76,25 @@ final class ServeProcessTests: XCTestCase {
         try Data("type Query { me: String, balance: Int }".utf8).write(to: schema)
         defer { try? FileManager.default.removeItem(at: schema) }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["serve"]
-        process.environment = [
+        let (status, text) = try Self.serveUntilExit(environment: [
             "SCHEMA_PATH": schema.path, "MIGRATIONS_DIR": root.appendingPathComponent("migrations").path, "LOG_LEVEL": "error",
-        ]
+        ])
+        XCTAssertEqual(status, 2)
+        XCTAssertTrue(text.contains("does not fit the resolvers"), text)
+        XCTAssertTrue(text.contains("Query.balance"), text)
+    }
+
+    /// Runs `budgetai serve` with only `environment`, expecting it to stop by itself; its exit status and standard error.
+    static func serveUntilExit(environment: [String: String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["serve"]
+        process.environment = environment
         let output = Pipe()
         process.standardError = output
         process.standardOutput = Pipe()
         try process.run()
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 2)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertTrue(text.contains("does not fit the resolvers"), text)
-        XCTAssertTrue(text.contains("Query.balance"), text)
+        return (process.terminationStatus, String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
     }
 }

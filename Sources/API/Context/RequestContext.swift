@@ -24,13 +24,14 @@ public final class RequestContext: Sendable {
         self.origin = origin
     }
 
-    /// The signed-in user, loaded once; nil when anonymous or when the account no longer exists.
+    /// The signed-in user, loaded once; nil when anonymous, when the account no longer exists, or when the token's
+    /// session has ended (logged out, revoked), even if the token itself has not expired yet.
     public func currentUser() async throws -> User? {
         guard let claims else { return nil }
         let identity = services.identity
         let task = cache.withLock { cache in
             if let task = cache.user { return task }
-            let task = Task { try await identity.user(id: claims.userID) }
+            let task = Task { try await identity.user(for: claims) }
             cache.user = task
             return task
         }

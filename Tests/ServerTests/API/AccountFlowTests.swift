@@ -106,6 +106,8 @@ import TestSupport
             #expect(reuse.codes == ["UNAUTHENTICATED"])
             let afterReuse = try await client.post(Self.refresh, variables: ["t": .string(next)])
             #expect(afterReuse.codes == ["UNAUTHENTICATED"], "the newest token of the family is revoked too")
+            let access = try await client.post("{ me { id } }", token: user.token)
+            #expect(access.codes == ["UNAUTHENTICATED"], "and the session's access tokens with it")
             #expect(try await client.count("SELECT count(*)::int8 FROM control.audit_log WHERE action = 'auth.refresh_reused' AND actor_user_id = \(user.id)") == 1)
         }
     }
@@ -123,12 +125,16 @@ import TestSupport
             #expect(revoked.data("revokeSession") == true)
             let refreshRevoked = try await client.post(Self.refresh, variables: ["t": .string(second.refreshToken)])
             #expect(refreshRevoked.codes == ["UNAUTHENTICATED"])
+            let accessRevoked = try await client.post("{ me { id } }", token: second.token)
+            #expect(accessRevoked.codes == ["UNAUTHENTICATED"], "a revoked session's unexpired access token stops working at once")
             let again = try await client.post("mutation($s: ID!) { revokeSession(sessionId: $s) }", variables: ["s": .string(other)], token: user.token)
             #expect(again.codes == ["NOT_FOUND"])
             let logout = try await client.post("mutation { logout }", token: user.token)
             #expect(logout.data("logout") == true)
             let afterLogout = try await client.post(Self.refresh, variables: ["t": .string(user.refreshToken)])
             #expect(afterLogout.codes == ["UNAUTHENTICATED"])
+            let meAfterLogout = try await client.post("{ me { id } }", token: user.token)
+            #expect(meAfterLogout.codes == ["UNAUTHENTICATED"])
         }
     }
 

@@ -164,7 +164,7 @@ import TestSupport
 
     @Test func everyGuardedFieldAnswersEveryCallerAsItsDirectivesSay() async throws {
         try await APIHarness.withServer { client in
-            let fixture = try await MatrixFixture.make(client)
+            var fixture = try await MatrixFixture.make(client)
             let queryWorkspace = try await fixture.workspace(client)
             let queryProbes = Self.probes(workspace: queryWorkspace).filter { !$0.isMutation }
             let mutationFields = Self.probes(workspace: queryWorkspace).filter(\.isMutation).map(\.field)
@@ -185,6 +185,8 @@ import TestSupport
                     guard let probe = Self.probes(workspace: workspace).first(where: { $0.field == field }) else { continue }
                     try await Self.check(probe, caller: caller, fixture: fixture, client: client)
                     checked += 1
+                    // An allowed `logout` ends the caller's session, and its token with it: sign the caller in again.
+                    try await fixture.renewEndedSession(of: caller, client)
                 }
             }
             #expect(checked == (queryProbes.count + mutationFields.count) * Caller.allCases.count)
@@ -215,7 +217,7 @@ import TestSupport
 
 /// The callers of the role matrix and a way to make a client workspace they all relate to as their names say.
 struct MatrixFixture: Sendable {
-    let users: [RoleMatrixTests.Caller: TestUser]
+    var users: [RoleMatrixTests.Caller: TestUser]
     let advisorReadWorkspace: UUID
     let advisorWriteWorkspace: UUID
 
@@ -234,6 +236,13 @@ struct MatrixFixture: Sendable {
             users: users,
             advisorReadWorkspace: try await client.createWorkspace(users[.advisorRead]!, name: "Read practice", kind: "ADVISOR"),
             advisorWriteWorkspace: try await client.createWorkspace(users[.advisorWrite]!, name: "Write practice", kind: "ADVISOR"))
+    }
+
+    /// Signs the caller in again when its token no longer opens `me` (its session ended).
+    mutating func renewEndedSession(of caller: RoleMatrixTests.Caller, _ client: GraphQLClient) async throws {
+        guard let user = users[caller] else { return }
+        let me = try await client.post("{ me { id } }", token: user.token)
+        if me.codes == ["UNAUTHENTICATED"] { users[caller] = try await client.signIn(email: user.email) }
     }
 
     /// A new BUSINESS workspace: owner, admin, member and viewer members, and both advisor practices granted.
