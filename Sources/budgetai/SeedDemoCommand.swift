@@ -9,7 +9,7 @@ import Redis
 /// `budgetai seed-demo`: demo accounts and workspaces, idempotently, so a newcomer can sign in at once.
 ///
 /// - demo@example.com: a verified USER with business status, a PERSONAL workspace, and OWNER of the BUSINESS
-///   workspace "Demo Studio" (fixed id, so links in the README work);
+///   workspace "Demo Studio";
 /// - admin@example.com: a verified platform ADMIN, ADMIN of Demo Studio.
 struct SeedDemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +17,7 @@ struct SeedDemoCommand: AsyncParsableCommand {
         abstract: "Create the demo accounts and the Demo Studio workspace if missing; run after migrate."
     )
 
-    static let demoWorkspaceID = UUID(uuidString: "d3e0d3e0-0000-4000-8000-000000000001")!
+    static let studioName = "Demo Studio"
     static let demoPassword = "budget-ai-demo-2026"
     static let accounts: [(email: String, name: String, role: PlatformRole, studioRole: String)] = [
         ("demo@example.com", "Demo User", .user, "OWNER"),
@@ -68,23 +68,26 @@ struct SeedDemoCommand: AsyncParsableCommand {
             }
             lines.append("demo account \(existing == nil ? "created" : "already present"): \(account.email) / \(Self.demoPassword) (\(account.role.rawValue))")
         }
-        let studio = try await provisioner.listWorkspaces().first { $0.id == Self.demoWorkspaceID }
+        // Found by owner and name, not by a fixed id: workspace roles are cluster-wide, so a fixed id could not be
+        // seeded into two databases of one cluster (the dev and the benchmark databases, say).
+        let owner = try await identity.user(id: ids[Self.accounts[0].email]!)!
+        var studio = try await Self.studioID(ownerID: owner.id, database: database, logger: logger)
+        let created = studio == nil
         if studio == nil {
-            _ = try await provisioner.createWorkspace(kind: .business, plan: "FREE", id: Self.demoWorkspaceID)
+            let tenancy = TenancyService(database: database, provisioner: provisioner, logger: logger)
+            studio = try await tenancy.createWorkspace(creator: owner, name: Self.studioName, kind: .business, origin: .system).id
         }
+        let studioID = studio!
         try await database.withControlTransaction { connection in
-            // Earlier versions seeded this id as a PERSONAL workspace without members.
-            try await connection.query(
-                "UPDATE control.workspaces SET kind = 'BUSINESS', name = 'Demo Studio' WHERE id = \(Self.demoWorkspaceID)", logger: logger)
             for account in Self.accounts {
                 try await connection.query(
                     """
-                    INSERT INTO control.memberships (workspace_id, user_id, role) VALUES (\(Self.demoWorkspaceID), \(ids[account.email]!), \(account.studioRole))
+                    INSERT INTO control.memberships (workspace_id, user_id, role) VALUES (\(studioID), \(ids[account.email]!), \(account.studioRole))
                     ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role
                     """, logger: logger)
             }
         }
-        try await database.withWorkspaceTransaction(WorkspaceSchemaName(workspaceID: Self.demoWorkspaceID)) { connection in
+        try await database.withWorkspaceTransaction(WorkspaceSchemaName(workspaceID: studioID)) { connection in
             for (key, value) in [("currency", "USD"), ("locale", "en-US"), ("week_start", "monday")] {
                 try await connection.query(
                     """
@@ -93,8 +96,21 @@ struct SeedDemoCommand: AsyncParsableCommand {
                     """, logger: logger)
             }
         }
-        lines.append("demo workspace \(studio == nil ? "created" : "already present"): Demo Studio, id \(Self.demoWorkspaceID.uuidString.lowercased()), kind BUSINESS")
+        lines.append("demo workspace \(created ? "created" : "already present"): \(Self.studioName), id \(studioID.uuidString.lowercased()), kind BUSINESS")
         return lines
+    }
+
+    /// The BUSINESS workspace named Demo Studio that the demo user owns.
+    static func studioID(ownerID: UUID, database: Database, logger: Logger) async throws -> UUID? {
+        let rows = try await database.client.query(
+            """
+            SELECT w.id FROM control.workspaces w JOIN control.memberships m ON m.workspace_id = w.id
+            WHERE m.user_id = \(ownerID) AND m.role = 'OWNER' AND w.kind = 'BUSINESS' AND w.name = \(studioName)
+            ORDER BY w.created_at LIMIT 1
+            """, logger: logger)
+        var id: UUID?
+        for try await value in rows.decode(UUID.self) { id = value }
+        return id
     }
 
     static func userID(email: String, database: Database, logger: Logger) async throws -> UUID? {
