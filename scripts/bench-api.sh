@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load figures of the GraphQL endpoint over loopback, with wrk, against a release build:
-#   - requests/s of `{ me { id } }` (JWT check, one user lookup, execution), next to GET /healthz in the same run as
-#     the peer (HTTP alone), and the ratio of the two;
+#   - requests/s of `{ me { id } }` (JWT check, one user-and-session lookup, execution), next to GET /healthz in the
+#     same run as the peer (HTTP alone) and `{ __typename }` with the token (JWT and GraphQL, no SQL), and the ratio;
 #   - login latency (p50, p90, p99) with the shipped Argon2id cost, one connection at a time.
 #   scripts/bench-api.sh [seconds per run, default 15] [connections, default 32]
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,20 +25,23 @@ WORK="$(mktemp -d)"
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 LOGIN='{"query":"mutation { login(input: {email: \"demo@example.com\", password: \"budget-ai-demo-2026\"}) { accessToken } }"}'
 TOKEN="$(curl -fs -H 'Content-Type: application/json' -d "$LOGIN" "http://127.0.0.1:$PORT/graphql" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["login"]["accessToken"])')"
-cat > "$WORK/me.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"query":"{ me { id } }"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-LUA
-cat > "$WORK/login.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$LOGIN'
-wrk.headers["Content-Type"] = "application/json"
-LUA
+# Lua long strings ([[...]]) take the JSON bodies as they are, quotes and backslashes included.
+post_script() { # file, body, [token]
+    {
+        echo 'wrk.method = "POST"'
+        echo "wrk.body = [[$2]]"
+        echo 'wrk.headers["Content-Type"] = "application/json"'
+        if [ -n "${3:-}" ]; then echo "wrk.headers[\"Authorization\"] = \"Bearer $3\""; fi
+    } > "$1"
+}
+post_script "$WORK/me.lua" '{"query":"{ me { id } }"}' "$TOKEN"
+post_script "$WORK/typename.lua" '{"query":"{ __typename }"}' "$TOKEN"
+post_script "$WORK/login.lua" "$LOGIN"
 rps() { awk '/Requests\/sec/ { print $2 }'; }
 log "GET /healthz, $CONNECTIONS connections, ${DURATION}s"
 HEALTH="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$PORT/healthz" | rps)"
+log "POST { __typename } with the token (no SQL), $CONNECTIONS connections, ${DURATION}s"
+TYPENAME="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/typename.lua" "http://127.0.0.1:$PORT/graphql" | rps)"
 log "POST { me { id } }, $CONNECTIONS connections, ${DURATION}s"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/me.lua" "http://127.0.0.1:$PORT/graphql" > "$WORK/me.txt"
 ME="$(rps < "$WORK/me.txt")"
@@ -47,7 +50,9 @@ wrk -t1 -c1 -d"${DURATION}s" --latency -s "$WORK/login.lua" "http://127.0.0.1:$P
 LOGIN_RPS="$(rps < "$WORK/login.txt")"
 latency() { awk -v p="$1" '$1 == p { print $2 }' "$2"; }
 echo
-echo "requests/s   GET /healthz (peer): $HEALTH   POST { me { id } }: $ME   ratio me/healthz: $(python3 -c "print(f'{$ME/$HEALTH:.3f}')")"
+echo "requests/s   GET /healthz (peer): $HEALTH   { __typename } with token: $TYPENAME   { me { id } }: $ME   ratio me/healthz: $(python3 -c "print(f'{$ME/$HEALTH:.3f}')")"
 echo "{ me { id } } latency   p50 $(latency 50% "$WORK/me.txt")   p90 $(latency 90% "$WORK/me.txt")   p99 $(latency 99% "$WORK/me.txt")"
 echo "login (Argon2id verify + session + JWT)   p50 $(latency 50% "$WORK/login.txt")   p90 $(latency 90% "$WORK/login.txt")   p99 $(latency 99% "$WORK/login.txt")   ($LOGIN_RPS logins/s on one connection)"
-grep -q "Non-2xx" "$WORK/me.txt" "$WORK/login.txt" && { echo "warning: some responses were not 2xx:"; grep "Non-2xx" "$WORK"/*.txt; } || true
+if grep -q "Non-2xx" "$WORK/me.txt" "$WORK/login.txt"; then
+    echo "error: some responses were not 2xx, the figures are void:"; grep "Non-2xx" "$WORK"/*.txt; exit 1
+fi

@@ -14,6 +14,8 @@ public struct IdentityService: Sendable {
     let hasher: PasswordHasher
     /// A hash of a random password, verified against when the e-mail is unknown so that timing tells nothing.
     let dummyHash: String
+    /// Access tokens verified before, until they expire.
+    let verifiedTokens = VerifiedTokenCache()
 
     /// A service; computes one Argon2 hash (the dummy used for unknown e-mails).
     public init(database: Database, provisioner: WorkspaceProvisioner, settings: IdentitySettings, throttle: LoginThrottle, logger: Logger) {

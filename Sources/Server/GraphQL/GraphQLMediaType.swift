@@ -8,10 +8,10 @@ public enum GraphQLMediaType: String, Sendable {
     /// The best type the client accepts; nil when it accepts neither (406). No Accept header means application/json,
     /// as does `*/*` or `application/*`; between equal quality values the client's order decides.
     public static func negotiate(accept: String?) -> GraphQLMediaType? {
-        guard let accept, !accept.trimmingCharacters(in: .whitespaces).isEmpty else { return .json }
+        guard let accept, !accept.trimmingOptionalWhitespace.isEmpty else { return .json }
         var best: (type: GraphQLMediaType, quality: Double)?
         for range in accept.split(separator: ",") {
-            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let parts = range.split(separator: ";").map { $0.trimmingOptionalWhitespace.lowercased() }
             guard let name = parts.first else { continue }
             var quality = 1.0
             for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {

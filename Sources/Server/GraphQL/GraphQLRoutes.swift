@@ -34,7 +34,7 @@ extension GraphQLEndpoint {
                 return Self.unauthorized(mediaType, "Send the access token as Authorization: Bearer <token>.")
             }
             do {
-                claims = try services.identity.authenticate(accessToken: String(parts[1]).trimmingCharacters(in: .whitespaces))
+                claims = try services.identity.authenticate(accessToken: String(parts[1].trimmingOptionalWhitespace))
             } catch {
                 return Self.unauthorized(mediaType, "The access token is invalid or has expired; refresh it or sign in again.")
             }
@@ -98,7 +98,7 @@ extension GraphQLEndpoint {
 
     /// POST: a JSON body of at most `maxBodyBytes`, declared as application/json.
     func parameters(ofBody request: Request) async -> Result<GraphQLRequest, RequestProblem> {
-        let contentType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        let contentType = request.headers[.contentType]?.split(separator: ";").first?.trimmingOptionalWhitespace.lowercased()
         guard contentType == "application/json" else {
             return .failure(RequestProblem(
                 status: .unsupportedMediaType, code: "UNSUPPORTED_MEDIA_TYPE",

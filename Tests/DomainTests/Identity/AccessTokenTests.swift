@@ -42,6 +42,26 @@ import TestSupport
         #expect(throws: IdentityError.invalidToken) { try service.authenticate(accessToken: jwt) }
     }
 
+    @Test func aCachedTokenIsStillRefusedOnceItExpires() async throws {
+        let service = try await IdentityFixture.service()
+        let claims = claims(lifetime: 60)
+        let jwt = try token(claims, keys: service.settings.signingKeys, settings: service.settings)
+        #expect(try service.authenticate(accessToken: jwt, now: Date()) == claims)
+        #expect(service.verifiedTokens.claims(for: jwt, now: Date()) == claims, "verified once, cached")
+        #expect(throws: IdentityError.invalidToken) { try service.authenticate(accessToken: jwt, now: claims.expiresAt.addingTimeInterval(1)) }
+        #expect(service.verifiedTokens.claims(for: jwt, now: Date()) == nil, "an expired entry is dropped")
+    }
+
+    @Test func aTamperedTokenIsNotServedFromTheCacheOfTheGenuineOne() async throws {
+        let service = try await IdentityFixture.service()
+        let jwt = try token(claims(), keys: service.settings.signingKeys, settings: service.settings)
+        _ = try service.authenticate(accessToken: jwt)
+        var tampered = jwt
+        tampered.removeLast()
+        tampered.append(jwt.hasSuffix("A") ? "B" : "A")
+        #expect(throws: IdentityError.invalidToken) { try service.authenticate(accessToken: tampered) }
+    }
+
     @Test func aTokenFromAKeyNotInTheSetIsRefused() async throws {
         let service = try await IdentityFixture.service()
         let jwt = try token(claims(), keys: .ephemeral(), settings: service.settings)
