@@ -16,6 +16,8 @@ struct BudgetAI: AsyncParsableCommand {
             ServeCommand.self,
             MigrateCommand.self,
             SeedDemoCommand.self,
+            GrantPlatformRoleCommand.self,
+            NewSigningKeyCommand.self,
             ConfigCommand.self,
             BenchTenancyCommand.self,
         ],
