@@ -39,6 +39,16 @@ struct GraphQLBench {
             exit(2)
         }
 
+        if let seconds = options.profileOurs {
+            do {
+                try await profileOurs(selected, seconds: seconds, iterations: options.profileIterations)
+            } catch {
+                printError("graphql-bench: \(error)")
+                exit(1)
+            }
+            return
+        }
+
         let sampler = Sampler(
             warmupSeconds: options.warmupTime,
             minSeconds: options.effectiveMinTime,
@@ -93,5 +103,27 @@ struct GraphQLBench {
 
     private static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Runs our side of each benchmark alone for `seconds`, so a profiler sees only our engine.
+    @MainActor
+    static func profileOurs(_ benchmarks: [Benchmark], seconds: Double, iterations limit: Int?) async throws {
+        let clock = ContinuousClock()
+        for benchmark in benchmarks {
+            let ours = try await benchmark.ours()
+            let deadline = clock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
+            var iterations = 0
+            let start = clock.now
+            while limit.map({ iterations < $0 }) ?? (clock.now < deadline) {
+                switch ours.workload {
+                case .sync(let operation): try operation()
+                case .async(let operation): try await operation()
+                }
+                iterations += 1
+            }
+            let elapsed = start.duration(to: clock.now)
+            let rate = Double(iterations) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            print("\(benchmark.name): ours only, \(iterations) iterations, \(String(format: "%.1f", rate)) ops/s")
+        }
     }
 }

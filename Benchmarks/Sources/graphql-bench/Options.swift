@@ -18,6 +18,10 @@ struct Options {
     var fixturesDirectory: String?
     /// Run a debug build anyway (its figures say nothing about release performance).
     var allowDebug = false
+    /// Run only our side of each selected benchmark for this many seconds, for a profiler.
+    var profileOurs: Double?
+    /// With --profile-ours: stop after this many iterations instead (for instruction counts under callgrind).
+    var profileIterations: Int?
 
     /// Seconds spent running a side before sampling, so caches, lazy globals and the
     /// allocator reach a steady state.
@@ -27,7 +31,7 @@ struct Options {
 
     static let usage = """
         usage: graphql-bench [FILTER...] [--quick] [--list] [--min-time SECONDS]
-                             [--samples N] [--fixtures DIR] [--allow-debug]
+                             [--samples N] [--fixtures DIR] [--allow-debug] [--profile-ours S]
 
           FILTER          run only benchmarks whose name contains FILTER (case-insensitive)
           --quick         smoke run: 0.2 s per side in 3 samples (default 2 s in 7 samples)
@@ -36,6 +40,10 @@ struct Options {
           --samples N     timed samples per side; the median rate is reported
           --fixtures DIR  read fixtures from DIR instead of Tests/GraphQLEngineTests/Fixtures
           --allow-debug   run even though this is a debug build
+          --profile-ours S  run only our side of each selected benchmark for S seconds
+                          (no peer, no table), for `perf record`
+          --profile-iterations N  with --profile-ours: stop after N iterations
+                          (for `valgrind --tool=callgrind`, whose counts are repeatable)
         """
 
     /// Parses `arguments` (without the program name).
@@ -57,6 +65,16 @@ struct Options {
                     throw UsageError("--samples needs a positive integer")
                 }
                 options.samples = value
+            case "--profile-ours":
+                guard let value = iterator.next().flatMap(Double.init), value > 0 else {
+                    throw UsageError("--profile-ours needs a positive number of seconds")
+                }
+                options.profileOurs = value
+            case "--profile-iterations":
+                guard let value = iterator.next().flatMap({ Int($0) }), value > 0 else {
+                    throw UsageError("--profile-iterations needs a positive integer")
+                }
+                options.profileIterations = value
             case "--fixtures":
                 guard let value = iterator.next() else {
                     throw UsageError("--fixtures needs a directory")

@@ -226,16 +226,23 @@ final class Executor {
     ) -> ResultNode {
         // A list item's path node is only made if a field needs it (an error, a sub-object).
         var itemPath: ResponsePath?
-        let count = plan.fieldNames.count
+        // Read once: the arrays stay alive with the plan, so the loop itself does no reference counting on them.
+        let fieldNames = plan.fieldNames
+        let leafIndices = plan.leafIndices
+        let nonNullLeaves = plan.nonNullLeaves
+        let count = fieldNames.count
         var fields = CompletedFields(capacity: count)
         let leafCodes = executable.leafCodes
+        let keys = object.keys
+        let values = object.values
         for i in 0..<count {
-            let value = object.value(forKey: plan.fieldNames[i], hint: i) ?? .null
-            let leafIndex = plan.leafIndices[i]
+            let name = fieldNames[i]
+            let value = (i < keys.count && keys[i] == name ? values[i] : object[name]) ?? .null
+            let leafIndex = leafIndices[i]
             if fields.isAllValues, leafIndex >= 0 {
                 switch (leafCodes[leafIndex], value) {
                 case (LeafCode.string, .string), (LeafCode.boolean, .bool), (LeafCode.id, .string), (LeafCode.passThrough, _):
-                    if !value.isNull || !plan.nonNullLeaves[i] {
+                    if !value.isNull || !nonNullLeaves[i] {
                         fields.values.append(value)
                         continue
                     }
@@ -245,7 +252,7 @@ final class Executor {
                 case (LeafCode.float, .float(let d)) where d.isFinite:
                     fields.values.append(value)
                     continue
-                case (_, .null) where !plan.nonNullLeaves[i]:
+                case (_, .null) where !nonNullLeaves[i]:
                     fields.values.append(.null)
                     continue
                 default:

@@ -1,7 +1,7 @@
 /// A JSON-like value: variables and other inputs as received, the data a resolver may hand
 /// back for default resolution, and the response itself. Objects keep their key order,
 /// because a response's keys follow the order of the selection (spec 7.1).
-public indirect enum GraphQLValue: Sendable, Equatable {
+public enum GraphQLValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)

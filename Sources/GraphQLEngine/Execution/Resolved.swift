@@ -1,5 +1,5 @@
 /// What a resolver hands back, to be completed against the field's type (spec 6.4.3).
-public indirect enum Resolved: Sendable {
+public enum Resolved: Sendable {
     /// No value.
     case null
     /// JSON-like data: a leaf value, or lists and objects whose fields resolve by key.

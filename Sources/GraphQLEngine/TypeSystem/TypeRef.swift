@@ -1,10 +1,13 @@
 /// A reference to a type in a schema: a named type by its index in `GraphQLSchema.types`,
 /// wrapped in lists and non-null. Indices rather than object references keep the schema
 /// free of reference cycles and make type identity a cheap integer comparison.
-public indirect enum TypeRef: Hashable, Sendable {
+///
+/// Only the wrappers are boxed: a named type, the most common reference, is an inline Int,
+/// so copying it costs no reference counting.
+public enum TypeRef: Hashable, Sendable {
     case named(Int)
-    case list(TypeRef)
-    case nonNull(TypeRef)
+    indirect case list(TypeRef)
+    indirect case nonNull(TypeRef)
 
     /// The index of the named type under all wrappers.
     public var namedIndex: Int {
