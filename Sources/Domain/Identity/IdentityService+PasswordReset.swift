@@ -10,6 +10,12 @@ extension IdentityService {
         guard normalized.contains("@"), normalized.utf8.count <= 254 else {
             throw IdentityError.invalidEmail("The e-mail address is not valid.")
         }
+        // Beyond the per-account limit the answer stays the same (no oracle), but no mail goes out.
+        if await resetRequests.retryAfter(email: normalized, address: nil) != nil {
+            logger.notice("password reset request over the limit, no mail sent", metadata: ["address": "\(origin.address ?? "-")"])
+            return
+        }
+        await resetRequests.recordFailure(email: normalized, address: nil)
         try await database.withControlTransaction { connection in
             guard let (user, _) = try await userWithCredential(email: normalized, on: connection), user.disabledAt == nil else {
                 return

@@ -16,6 +16,8 @@ public struct IdentityService: Sendable {
     let dummyHash: String
     /// Access tokens verified before, until they expire.
     let verifiedTokens = VerifiedTokenCache()
+    /// Password-reset requests per account, so nobody can flood a mailbox with reset links.
+    let resetRequests: LoginThrottle
 
     /// A service; computes one Argon2 hash (the dummy used for unknown e-mails).
     public init(database: Database, provisioner: WorkspaceProvisioner, settings: IdentitySettings, throttle: LoginThrottle, logger: Logger) {
@@ -23,6 +25,7 @@ public struct IdentityService: Sendable {
         self.provisioner = provisioner
         self.settings = settings
         self.throttle = throttle
+        self.resetRequests = LoginThrottle(redis: throttle.redis, settings: .passwordResetRequests, logger: logger)
         self.logger = logger
         self.hasher = PasswordHasher(parameters: settings.argon2)
         self.dummyHash = PasswordHasher.dummyHash(parameters: settings.argon2)

@@ -20,3 +20,9 @@ public struct LoginThrottleSettings: Sendable, Equatable {
         self.keyPrefix = keyPrefix
     }
 }
+
+extension LoginThrottleSettings {
+    /// Password-reset links: 3 per account per hour (the same windowed counter as failed logins).
+    public static let passwordResetRequests = LoginThrottleSettings(
+        maxFailuresPerAccount: 3, maxFailuresPerAddress: .max, window: .seconds(3600), keyPrefix: "budgetai:reset")
+}

@@ -48,6 +48,17 @@ import TestSupport
         try await service.resetPassword(token: token, newPassword: newPassword, origin: .system)
     }
 
+    @Test func resetLinksAreLimitedToThreeAnHourPerAccountWithTheSameAnswer() async throws {
+        let service = try await IdentityFixture.service()
+        let (email, _) = try await IdentityFixture.registeredUser(service)
+        for _ in 0..<5 {
+            try await service.requestPasswordReset(email: email, origin: .system)
+        }
+        let mails = try await IdentityFixture.count(
+            "SELECT count(*) FROM control.mail_outbox WHERE to_address = \(email) AND template = 'password_reset'")
+        #expect(mails == 3)
+    }
+
     @Test func anUnknownEmailGetsNoMailAndNoError() async throws {
         let service = try await IdentityFixture.service()
         let unknown = TestStack.uniqueEmail("ghost")
