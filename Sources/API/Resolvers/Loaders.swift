@@ -11,6 +11,13 @@ enum Loaders {
     static let workspaces = LoaderDefinition<UUID, WorkspaceInfo>(name: "workspaces") { ids, context in
         try await (context as! RequestContext).services.tenancy.workspaces(ids: ids)
     }
+
+    /// The caller's own access to workspaces (no advisor-access audit: this only decides what to name).
+    static let accesses = LoaderDefinition<UUID, WorkspaceAccess>(name: "accesses") { ids, context in
+        let request = context as! RequestContext
+        guard let user = try await request.currentUser() else { return [:] }
+        return try await request.services.tenancy.accesses(userID: user.id, workspaceIDs: ids)
+    }
 }
 
 extension FieldInput {

@@ -64,12 +64,12 @@ extension ExecutableSchema.Builder {
         loaded("AdvisorGrant", "advisorWorkspace") { input in
             let grant = try input.source(as: AdvisorGrant.self)
             return try await input.loadWorkspace(
-                grant.advisorWorkspaceID, disclosed: try await grant.discloses(grant.advisorWorkspaceID, side: .advisor, to: try input.request))
+                grant.advisorWorkspaceID, disclosed: try await grant.discloses(grant.advisorWorkspaceID, side: .advisor, to: input))
         }
         loaded("AdvisorGrant", "clientWorkspace") { input in
             let grant = try input.source(as: AdvisorGrant.self)
             return try await input.loadWorkspace(
-                grant.clientWorkspaceID, disclosed: try await grant.discloses(grant.clientWorkspaceID, side: .client, to: try input.request))
+                grant.clientWorkspaceID, disclosed: try await grant.discloses(grant.clientWorkspaceID, side: .client, to: input))
         }
         field("AdvisorGrant", "access", of: AdvisorGrant.self) { .string($0.access.rawValue) }
         field("AdvisorGrant", "status", of: AdvisorGrant.self) { .string($0.status.rawValue) }
@@ -91,11 +91,11 @@ struct SummaryNode: Sendable {
 extension AdvisorGrant {
     /// Whether the caller may see the name of one side: when the grant is in force, when that side opened it, or when
     /// the caller is a member there. So asking for access to an id never reveals whose workspace it is.
-    func discloses(_ workspaceID: UUID, side: Initiator, to request: RequestContext) async throws -> Bool {
+    /// Memberships are looked up through the request's batch loader: one statement for a whole list of grants.
+    func discloses(_ workspaceID: UUID, side: Initiator, to input: FieldInput) async throws -> Bool {
         if status == .active || initiatedBy == side { return true }
-        guard let user = try await request.currentUser() else { return false }
-        let memberships = try await request.services.tenancy.accesses(userID: user.id, workspaceIDs: [workspaceID])
-        return memberships[workspaceID].map { !$0.role.isAdvisor } ?? false
+        guard let access = try await input.info.loaders.load(Loaders.accesses, workspaceID) else { return false }
+        return !access.role.isAdvisor
     }
 }
 

@@ -157,6 +157,37 @@ import TestSupport
         }
     }
 
+    @Test func anAdvisorAskingForAccessLearnsTheClientsNameOnlyOnceAccepted() async throws {
+        try await APIHarness.withServer { client in
+            let advisor = try await client.signUp("asker")
+            try await client.promote(advisor)
+            let practice = GraphQLValue.string(try await client.createWorkspace(advisor, name: "Asking practice", kind: "ADVISOR").apiIDForTests)
+            let owner = try await client.signUp("asked")
+            try await client.promote(owner)
+            let books = GraphQLValue.string(try await client.createWorkspace(owner, name: "Private books").apiIDForTests)
+
+            let requested = try await client.post(
+                "mutation($w: ID!, $c: ID!) { requestAdvisorAccess(workspaceId: $w, clientWorkspaceId: $c, access: ADVISOR_READ) { id clientWorkspace { name } advisorWorkspace { name } } }",
+                variables: ["w": practice, "c": books], token: advisor.token)
+            #expect(requested.data("requestAdvisorAccess", "clientWorkspace", "name") == "(not disclosed until the grant is accepted)")
+            #expect(requested.data("requestAdvisorAccess", "advisorWorkspace", "name") == "Asking practice")
+            #expect(!requested.body.contains("Private books"))
+            let grant = try #require(requested.data("requestAdvisorAccess", "id").stringValue)
+
+            let seenByClient = try await client.post(
+                "query($w: ID!) { workspace(id: $w) { advisors { status advisorWorkspace { name } clientWorkspace { name } } } }",
+                variables: ["w": books], token: owner.token)
+            #expect(seenByClient.data("workspace", "advisors") == [
+                ["status": "PENDING", "advisorWorkspace": ["name": "Asking practice"], "clientWorkspace": ["name": "Private books"]],
+            ])
+            _ = try await client.post(
+                "mutation($g: ID!) { respondToAdvisorGrant(grantId: $g, accept: true) { status } }", variables: ["g": .string(grant)], token: owner.token)
+            let accepted = try await client.post(
+                "query($w: ID!) { workspace(id: $w) { clients { clientWorkspace { name } } } }", variables: ["w": practice], token: advisor.token)
+            #expect(accepted.data("workspace", "clients") == [["clientWorkspace": ["name": "Private books"]]])
+        }
+    }
+
     @Test func anExpiredGrantOpensNothing() async throws {
         try await APIHarness.withServer { client in
             let advisor = try await client.signUp("expiring")
