@@ -89,11 +89,7 @@ struct SeedDemoCommand: AsyncParsableCommand {
         }
         try await database.withWorkspaceTransaction(WorkspaceSchemaName(workspaceID: studioID)) { connection in
             for (key, value) in [("currency", "USD"), ("locale", "en-US"), ("week_start", "monday")] {
-                try await connection.query(
-                    """
-                    INSERT INTO workspace_settings (key, value) VALUES (\(key), \(value))
-                    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
-                    """, logger: logger)
+                _ = try await TenancyService.upsertSetting(key: key, value: value, on: connection, logger: logger)
             }
         }
         lines.append("demo workspace \(created ? "created" : "already present"): \(Self.studioName), id \(studioID.uuidString.lowercased()), kind BUSINESS")

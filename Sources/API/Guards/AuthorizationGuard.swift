@@ -36,7 +36,7 @@ public struct AuthorizationGuard: FieldGuard {
             case "requiresPlatform":
                 let user = try await context.requireUser()
                 guard let needed = Self.enumArgument(directive).flatMap(PlatformRole.init(rawValue:)) else { return Self.misconfigured(field) }
-                guard Self.rank(user.platformRole) >= Self.rank(needed) else {
+                guard user.platformRole.satisfies(needed) else {
                     return GraphQLError(domain: APIError(.forbidden, "This needs the platform role \(needed.rawValue)."))
                 }
             case "requires":
@@ -68,14 +68,6 @@ public struct AuthorizationGuard: FieldGuard {
             return nil
         }
         return name
-    }
-
-    static func rank(_ role: PlatformRole) -> Int {
-        switch role {
-        case .user: 0
-        case .support: 1
-        case .admin: 2
-        }
     }
 
     static func misconfigured(_ field: FieldDefinitionModel) -> GraphQLError {

@@ -27,13 +27,6 @@ struct MemberNode: Sendable {
 /// The `Admin` namespace.
 struct AdminNode: Sendable {}
 
-/// One `WorkspaceSetting`, read from the workspace's own schema.
-struct SettingNode: Sendable {
-    let key: String
-    let value: String
-    let updatedAt: Date
-}
-
 /// An edge of a Relay connection.
 struct EdgeNode<Item: Sendable>: Sendable {
     let cursor: String

@@ -26,17 +26,8 @@ extension ExecutableSchema.Builder {
             return .bool(true)
         }
         workspaceMutation("setWorkspaceSetting") { access, arguments, request in
-            let services = request.services
-            let setting = try await WorkspaceSettings.set(
-                key: arguments.string("key") ?? "", value: arguments.string("value") ?? "", in: access.workspace,
-                database: services.database, logger: services.logger)
-            try await services.database.withControlTransaction { connection in
-                try await AuditLog.record(
-                    AuditEvent("workspace.setting_changed", actor: access.userID, origin: request.origin, workspace: access.workspace.id,
-                               targetType: "setting", targetID: setting.key),
-                    on: connection, logger: services.logger)
-            }
-            return .object(setting)
+            .object(try await request.services.tenancy.setSetting(
+                access, key: arguments.string("key") ?? "", value: arguments.string("value") ?? "", origin: request.origin))
         }
         workspaceMutation("inviteMember") { access, arguments, request in
             guard let role = arguments.string("role").flatMap(WorkspaceRole.init(rawValue:)) else {

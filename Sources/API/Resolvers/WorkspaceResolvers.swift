@@ -1,9 +1,6 @@
 import Domain
 import Foundation
 import GraphQLEngine
-import Persistence
-import Logging
-import PostgresNIO
 
 extension ExecutableSchema.Builder {
     /// Workspace and what hangs below it: settings, members, invitations, advisor grants.
@@ -16,7 +13,7 @@ extension ExecutableSchema.Builder {
         field("Workspace", "createdAt", of: WorkspaceNode.self) { .date($0.access.workspace.createdAt) }
         field("Workspace", "myAccess", of: WorkspaceNode.self) { .string($0.access.role.rawValue) }
         fieldAsync("Workspace", "settings", of: WorkspaceNode.self) { node, _, request in
-            .objects(try await WorkspaceSettings.all(in: node.access.workspace, database: request.services.database, logger: request.services.logger))
+            .objects(try await request.services.tenancy.settings(of: node.access.workspace))
         }
         fieldAsync("Workspace", "members", of: WorkspaceNode.self) { node, _, request in
             .objects(try await request.services.tenancy.members(workspaceID: node.access.workspace.id).map(MemberNode.init))
@@ -33,9 +30,9 @@ extension ExecutableSchema.Builder {
         }
 
         sourceBacked("WorkspaceSetting")
-        field("WorkspaceSetting", "key", of: SettingNode.self) { .string($0.key) }
-        field("WorkspaceSetting", "value", of: SettingNode.self) { .string($0.value) }
-        field("WorkspaceSetting", "updatedAt", of: SettingNode.self) { .date($0.updatedAt) }
+        field("WorkspaceSetting", "key", of: WorkspaceSetting.self) { .string($0.key) }
+        field("WorkspaceSetting", "value", of: WorkspaceSetting.self) { .string($0.value) }
+        field("WorkspaceSetting", "updatedAt", of: WorkspaceSetting.self) { .date($0.updatedAt) }
 
         sourceBacked("Member")
         loaded("Member", "user") { input in try await input.loadUser(try input.source(as: MemberNode.self).membership.userID) }
@@ -96,38 +93,5 @@ extension AdvisorGrant {
         if status == .active || initiatedBy == side { return true }
         guard let access = try await input.info.loaders.load(Loaders.accesses, workspaceID) else { return false }
         return !access.role.isAdvisor
-    }
-}
-
-/// The workspace_settings table of a workspace schema, always read and written inside that workspace's scope.
-enum WorkspaceSettings {
-    static func all(in workspace: WorkspaceInfo, database: Database, logger: Logger) async throws -> [SettingNode] {
-        try await database.withWorkspaceTransaction(workspace.schema) { connection in
-            let rows = try await connection.query("SELECT key, value, updated_at FROM workspace_settings ORDER BY key", logger: logger)
-            var settings: [SettingNode] = []
-            for try await (key, value, updatedAt) in rows.decode((String, String, Date).self) {
-                settings.append(SettingNode(key: key, value: value, updatedAt: updatedAt))
-            }
-            return settings
-        }
-    }
-
-    /// Sets one setting after checking it: keys are 1-100 characters of a-z, 0-9, `_`, `.` and `-`; values up to 2,000.
-    static func set(key: String, value: String, in workspace: WorkspaceInfo, database: Database, logger: Logger) async throws -> SettingNode {
-        guard (1...100).contains(key.count), key.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "_.-".contains($0) }) else {
-            throw APIError(.badUserInput, "A setting key has 1 to 100 characters: a-z, 0-9, _, . or -.", field: "key")
-        }
-        guard value.count <= 2_000 else { throw APIError(.badUserInput, "A setting value has at most 2,000 characters.", field: "value") }
-        return try await database.withWorkspaceTransaction(workspace.schema) { connection in
-            let rows = try await connection.query(
-                """
-                INSERT INTO workspace_settings (key, value) VALUES (\(key), \(value))
-                ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
-                RETURNING updated_at
-                """, logger: logger)
-            var updatedAt = Date()
-            for try await value in rows.decode(Date.self) { updatedAt = value }
-            return SettingNode(key: key, value: value, updatedAt: updatedAt)
-        }
     }
 }

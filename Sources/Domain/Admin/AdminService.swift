@@ -20,7 +20,7 @@ public struct AdminService: Sendable {
 
     /// Users whose e-mail or name contains `search` (case-insensitive), newest first, `first` (1-100) after `after`.
     public func users(actor: User, search: String?, first: Int, after: String?) async throws -> Page<User> {
-        guard actor.platformRole != .user else { throw AdminError.forbidden }
+        guard actor.platformRole.satisfies(.support) else { throw AdminError.forbidden }
         let limit = try AdminError.pageSize(first)
         var afterKey: (Int64, UUID)?
         if let after {
@@ -56,7 +56,7 @@ public struct AdminService: Sendable {
 
     /// Disables or enables an account; disabling ends every session at once. Needs platform ADMIN.
     public func setDisabled(actor: User, userID: UUID, disabled: Bool, reason: String?, origin: ClientOrigin) async throws -> User {
-        guard actor.platformRole == .admin else { throw AdminError.forbidden }
+        guard actor.platformRole.satisfies(.admin) else { throw AdminError.forbidden }
         guard userID != actor.id else { throw AdminError.badInput("You cannot disable or enable your own account.", field: "userId") }
         try await database.withControlTransaction { connection in
             let rows = try await connection.query(
@@ -79,7 +79,7 @@ public struct AdminService: Sendable {
 
     /// Grants or withdraws business status (needed to create BUSINESS and ADVISOR workspaces). Needs platform ADMIN.
     public func setBusiness(actor: User, userID: UUID, isBusiness: Bool, origin: ClientOrigin) async throws -> User {
-        guard actor.platformRole == .admin else { throw AdminError.forbidden }
+        guard actor.platformRole.satisfies(.admin) else { throw AdminError.forbidden }
         try await database.withControlTransaction { connection in
             let rows = try await connection.query(
                 "UPDATE control.users SET is_business = \(isBusiness), updated_at = now() WHERE id = \(userID) RETURNING id", logger: logger)
@@ -97,7 +97,7 @@ public struct AdminService: Sendable {
 
     /// Audit-log entries matching `filter`, newest first. Needs platform ADMIN.
     public func auditLog(actor: User, filter: AuditFilter, first: Int, after: String?) async throws -> Page<AuditEntry> {
-        guard actor.platformRole == .admin else { throw AdminError.forbidden }
+        guard actor.platformRole.satisfies(.admin) else { throw AdminError.forbidden }
         let limit = try AdminError.pageSize(first)
         var beforeID: Int64?
         if let after {

@@ -4,3 +4,16 @@ public enum PlatformRole: String, Sendable, CaseIterable {
     case support = "SUPPORT"
     case admin = "ADMIN"
 }
+
+extension PlatformRole {
+    /// Whether this role has at least the rights of `required` (USER < SUPPORT < ADMIN).
+    public func satisfies(_ required: PlatformRole) -> Bool { rank >= required.rank }
+
+    private var rank: Int {
+        switch self {
+        case .user: 0
+        case .support: 1
+        case .admin: 2
+        }
+    }
+}
