@@ -48,6 +48,14 @@ public struct Currency: Sendable, Hashable, Comparable, CustomStringConvertible 
         return table
     }()
 
+    /// A SQL expression giving 10^exponent for the currency code in `column` (minor units per major unit).
+    public static func minorUnitsPerMajorSQL(_ column: String) -> String {
+        let cases = nonStandard.sorted { $0.key < $1.key }.map { code, exponent in
+            "WHEN '\(code)' THEN \(Currency(code: code)!.minorUnitsPerMajor)"
+        }
+        return "(CASE \(column) " + cases.joined(separator: " ") + " ELSE 100 END)"
+    }
+
     /// Every known currency code, sorted.
     public static var allCodes: [String] { exponents.keys.sorted() }
 }
