@@ -138,7 +138,9 @@ let package = Package(
                 "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Data files the tests read by path (#filePath), not bundled resources.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GraphQLEngineTests",

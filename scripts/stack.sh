@@ -46,9 +46,10 @@ start_postgres() {
     as_postgres mkdir -p "$base/run"
     if ! pg_running; then
         log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-        # fsync off: this cluster holds development and test data only.
+        # fsync off: this cluster holds development and test data only. pg_stat_statements lets the N+1 tests count
+        # the statements a request runs, per workspace role.
         as_postgres "$bin/pg_ctl" -D "$base/data" -l "$base/postgresql.log" -w -t 60 \
-            -o "-p $PG_PORT -k $base/run -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            -o "-p $PG_PORT -k $base/run -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top" \
             start >/dev/null || { tail -n 20 "$base/postgresql.log" >&2; die "PostgreSQL did not start"; }
     fi
     psql_super -d postgres -v app_user="$APP_DB_USER" -v app_password="$APP_DB_PASSWORD" \

@@ -42,7 +42,10 @@ public func buildApplication(_ dependencies: ApplicationDependencies) -> some Ap
     )
     router.addHealthRoutes(readiness: readiness)
     router.addMetricsRoute(registry: dependencies.metrics)
-    if let graphQL = dependencies.graphQL { router.addGraphQLRoutes(graphQL) }
+    if let graphQL = dependencies.graphQL {
+        router.addGraphQLRoutes(graphQL)
+        router.addImportUploadRoute(graphQL)
+    }
     return Application(
         router: router,
         configuration: .init(

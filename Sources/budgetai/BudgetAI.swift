@@ -18,6 +18,8 @@ struct BudgetAI: AsyncParsableCommand {
             SeedDemoCommand.self,
             GrantPlatformRoleCommand.self,
             NewSigningKeyCommand.self,
+            ImportFXRatesCommand.self,
+            MaterializeRecurringCommand.self,
             ConfigCommand.self,
             BenchTenancyCommand.self,
         ],

@@ -10,7 +10,11 @@ import Redis
 ///
 /// - demo@example.com: a verified USER with business status, a PERSONAL workspace, and OWNER of the BUSINESS
 ///   workspace "Demo Studio";
-/// - admin@example.com: a verified platform ADMIN, ADMIN of Demo Studio.
+/// - admin@example.com: a verified platform ADMIN, ADMIN of Demo Studio;
+/// - member@example.com: a verified USER, MEMBER of Demo Studio.
+///
+/// The demo user's personal workspace and Demo Studio get twelve months of transactions up to today, recurring bills,
+/// transfers and budgets (`DemoLedger`), the first time only.
 struct SeedDemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed-demo",
@@ -22,6 +26,7 @@ struct SeedDemoCommand: AsyncParsableCommand {
     static let accounts: [(email: String, name: String, role: PlatformRole, studioRole: String)] = [
         ("demo@example.com", "Demo User", .user, "OWNER"),
         ("admin@example.com", "Demo Admin", .admin, "ADMIN"),
+        ("member@example.com", "Demo Member", .user, "MEMBER"),
     ]
 
     func run() async throws {
@@ -93,6 +98,33 @@ struct SeedDemoCommand: AsyncParsableCommand {
             }
         }
         lines.append("demo workspace \(created ? "created" : "already present"): \(Self.studioName), id \(studioID.uuidString.lowercased()), kind BUSINESS")
+        lines += try await seedLedgers(database: database, provisioner: provisioner, ownerID: owner.id, studioID: studioID, memberIDs: Self.accounts.map { ids[$0.email]! }, logger: logger)
+        return lines
+    }
+
+    /// Twelve months of books for the demo user's personal workspace and for Demo Studio, when they have none yet.
+    private func seedLedgers(
+        database: Database, provisioner: WorkspaceProvisioner, ownerID: UUID, studioID: UUID, memberIDs: [UUID], logger: Logger
+    ) async throws -> [String] {
+        let tenancy = TenancyService(database: database, provisioner: provisioner, logger: logger)
+        let ledger = LedgerService(database: database, logger: logger)
+        let demo = DemoLedger(ledger: ledger, budgets: BudgetService(ledger: ledger, logger: logger), today: CalendarDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)))
+        var lines: [String] = []
+        let personal = try await database.client.query(
+            "SELECT w.id FROM control.workspaces w JOIN control.memberships m ON m.workspace_id = w.id WHERE m.user_id = \(ownerID) AND w.kind = 'PERSONAL'",
+            logger: logger)
+        var personalID: UUID?
+        for try await id in personal.decode(UUID.self) { personalID = id }
+        if let personalID, let access = try await tenancy.access(userID: ownerID, workspaceID: personalID) {
+            let written = try await demo.seedPersonal(access)
+            lines.append(written > 0 ? "demo books: \(written) transactions in the personal workspace of \(Self.accounts[0].email)" : "demo books already present (personal)")
+        }
+        var accesses: [WorkspaceAccess] = []
+        for id in memberIDs { if let access = try await tenancy.access(userID: id, workspaceID: studioID) { accesses.append(access) } }
+        if let owner = accesses.first {
+            let written = try await demo.seedBusiness(owner, members: accesses)
+            lines.append(written > 0 ? "demo books: \(written) transactions in \(Self.studioName)" : "demo books already present (\(Self.studioName))")
+        }
         return lines
     }
 

@@ -36,7 +36,11 @@ final class ProvisioningTests: XCTestCase {
                 for try await value in rows.decode(String.self) { values.append(value) }
                 return values
             }
-            XCTAssertEqual(tables, ["schema_migrations:\(name)", "workspace_settings:\(name)"])
+            // Every tenant table exists in the new schema and belongs to the workspace's own role.
+            for table in ["accounts", "budgets", "categories", "schema_migrations", "transactions", "workspace_settings"] {
+                XCTAssertTrue(tables.contains("\(table):\(name)"), "\(table) in \(tables)")
+            }
+            XCTAssertTrue(tables.allSatisfy { $0.hasSuffix(":\(name)") }, "\(tables)")
             let listed = try await provisioner.listWorkspaces()
             XCTAssertEqual(listed.map(\.id), [workspace.id])
 

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Persistence
 import PostgresNIO
 import Testing
 import TestSupport
@@ -60,5 +61,49 @@ import TestSupport
         let (unknown, _, message) = try Self.run(["grant-platform-role", "nobody-\(UUID().uuidString.prefix(6))@example.com"])
         #expect(unknown == 1)
         #expect(message.contains("no account with the e-mail"))
+    }
+
+    @Test func referenceRatesAreImportedFromAnECBFileAndABadFileChangesNothing() async throws {
+        let sample = TestStack.repositoryRoot.appendingPathComponent("data/fx/eurofxref-sample.csv").path
+        let (status, output, error) = try Self.run(["import-fx-rates", sample])
+        #expect(status == 0, "\(output) \(error)")
+        #expect(output.hasPrefix("imported "), "\(output)")
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID()).csv")
+        try "Date,USD,JPY,\n2030-01-02,1.1,abc,\n".write(to: broken, atomically: true, encoding: .utf8)
+        let (refused, _, message) = try Self.run(["import-fx-rates", broken.path])
+        #expect(refused != 0)
+        #expect(message.lowercased().contains("line 2"), "\(message)")
+        let database = try await TestStack.database()
+        let rows = try await database.client.query("SELECT count(*)::int8 FROM control.fx_rates WHERE day = '2030-01-02'", logger: TestStack.logger)
+        var count: Int64 = -1
+        for try await value in rows.decode(Int64.self) { count = value }
+        #expect(count == 0)
+    }
+
+    @Test func recurringRulesAreMaterialisedByTheCommandOnce() async throws {
+        let database = try await TestStack.database()
+        let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: try TestStack.migrations().tenant, logger: TestStack.logger)
+        let tenancy = TenancyService(database: database, provisioner: provisioner, logger: TestStack.logger)
+        let id = UUID()
+        let email = TestStack.uniqueEmail("cron")
+        try await database.withControlTransaction { connection in
+            try await connection.query(
+                "INSERT INTO control.users (id, email, display_name, is_business) VALUES (\(id), \(email), 'Cron', true)", logger: TestStack.logger)
+        }
+        let owner = User(id: id, email: email, displayName: "Cron", platformRole: .user, isBusiness: true, emailVerifiedAt: nil, disabledAt: nil, createdAt: Date())
+        let workspace = try await tenancy.createWorkspace(creator: owner, name: "Cron books", kind: .business, origin: .system)
+        let access = try #require(try await tenancy.access(userID: id, workspaceID: workspace.id))
+        let ledger = LedgerService(database: database, logger: TestStack.logger)
+        let account = try await ledger.createAccount(access, AccountInput(name: "Bank", kind: .checking, currency: "USD"))
+        _ = try await ledger.createRecurringRule(access, RecurringInput(
+            accountID: account.id, kind: .income, amount: "100", payee: "Allowance", frequency: .weekly, start: CalendarDate(iso: "2026-03-02")!))
+        let arguments = ["materialize-recurring", "--through", "2026-03-31", "--workspace", workspace.id.uuidString]
+        let (status, output, error) = try Self.run(arguments)
+        #expect(status == 0, "\(error)")
+        #expect(output.contains("materialised 5 recurring transactions in 1 workspaces"), "\(output)")
+        #expect(try await ledger.countTransactions(access, filter: TransactionFilter(sources: [.recurring])) == 5)
+        let (_, again, _) = try Self.run(arguments)
+        #expect(again.contains("materialised 0 recurring transactions"), "\(again)")
+        #expect(try await ledger.countTransactions(access, filter: TransactionFilter(sources: [.recurring])) == 5)
     }
 }

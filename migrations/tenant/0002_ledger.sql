@@ -101,11 +101,19 @@ CREATE INDEX transaction_splits_by_category ON transaction_splits (category_id);
 -- The lines of a split transaction add up to its amount: checked at commit, whichever table changed.
 CREATE FUNCTION splits_sum_to_total() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    target uuid := CASE WHEN TG_TABLE_NAME = 'transactions' THEN NEW.id ELSE coalesce(NEW.transaction_id, OLD.transaction_id) END;
+    target uuid;
     total bigint;
     lines bigint;
     line_count integer;
 BEGIN
+    -- Each branch names only fields its table has: PL/pgSQL resolves record fields when it runs the expression.
+    IF TG_TABLE_NAME = 'transactions' THEN
+        target := NEW.id;
+    ELSIF TG_OP = 'DELETE' THEN
+        target := OLD.transaction_id;
+    ELSE
+        target := NEW.transaction_id;
+    END IF;
     SELECT amount INTO total FROM transactions WHERE id = target;
     IF total IS NULL THEN RETURN NULL; END IF;
     SELECT coalesce(sum(amount), 0), count(*) INTO lines, line_count FROM transaction_splits WHERE transaction_id = target;

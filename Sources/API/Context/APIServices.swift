@@ -8,6 +8,9 @@ public struct APIServices: Sendable {
     public let identity: IdentityService
     public let tenancy: TenancyService
     public let admin: AdminService
+    /// Accounts, categories, transactions, reports, imports and exchange rates.
+    public let ledger: LedgerService
+    public let budgets: BudgetService
     public let logger: Logger
 
     /// Bundles the services.
@@ -16,6 +19,8 @@ public struct APIServices: Sendable {
         self.identity = identity
         self.tenancy = tenancy
         self.admin = admin
+        self.ledger = LedgerService(database: database, logger: logger)
+        self.budgets = BudgetService(ledger: ledger, logger: logger)
         self.logger = logger
     }
 }

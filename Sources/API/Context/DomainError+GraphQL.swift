@@ -18,6 +18,18 @@ extension TenancyError: GraphQLErrorConvertible {
     public var graphQLError: GraphQLError { GraphQLError(domain: self) }
 }
 
+extension LedgerError: GraphQLErrorConvertible {
+    public var graphQLError: GraphQLError { GraphQLError(domain: self) }
+}
+
+extension FXError: GraphQLErrorConvertible {
+    public var graphQLError: GraphQLError { GraphQLError(domain: self) }
+}
+
+extension RecurrenceRuleError: GraphQLErrorConvertible {
+    public var graphQLError: GraphQLError { GraphQLError(domain: self) }
+}
+
 extension AdminError: GraphQLErrorConvertible {
     public var graphQLError: GraphQLError { GraphQLError(domain: self) }
 }

@@ -15,6 +15,9 @@ public enum APISchema {
         }
         var builder = ExecutableSchema.Builder(schema: schema)
         builder.scalar("DateTime", DateTimeScalar.coercion)
+        builder.scalar("Date", LedgerScalars.date)
+        builder.scalar("Decimal", LedgerScalars.decimal)
+        builder.scalar("Currency", LedgerScalars.currency)
         builder.guardFields(with: AuthorizationGuard())
         builder.sourceBacked("Query")
         builder.sourceBacked("Mutation")
@@ -25,6 +28,13 @@ public enum APISchema {
         builder.bindIdentityMutations()
         builder.bindWorkspaceMutations()
         builder.bindAdminMutations()
+        builder.bindLedger()
+        builder.bindWorkspaceLedger()
+        builder.bindDashboard()
+        builder.bindRecurring()
+        builder.bindImports()
+        builder.bindCurrency()
+        builder.bindLedgerMutations()
         return try builder.build()
     }
 

@@ -25,7 +25,7 @@ public final class GraphQLService: Sendable {
     /// A service for `executable`, refusing operations beyond `limits`.
     public init(executable: ExecutableSchema, limits: CostLimits = CostLimits(maxCost: 5_000, maxDepth: 12), logger: Logger) {
         self.executable = executable
-        self.documents = DocumentCache(schema: executable.schema)
+        self.documents = DocumentCache(schema: executable.schema, customScalars: executable.customScalarCoercions)
         self.costAnalyzer = CostAnalyzer(schema: executable.schema, options: CostOptions(defaultListSize: 20))
         self.limits = limits
         self.logger = logger

@@ -15,6 +15,23 @@ public struct Budget: Sendable, Hashable, Identifiable {
     public let thresholds: [Int]
     public let archivedAt: Date?
     public let createdAt: Date
+
+    /// A budget value (the service reads and writes them; tests build them for the pure arithmetic).
+    public init(
+        id: UUID, name: String, categoryID: UUID?, schedule: BudgetSchedule, amount: Money, rollover: Bool, rolloverCap: Money?,
+        thresholds: [Int], archivedAt: Date?, createdAt: Date
+    ) {
+        self.id = id
+        self.name = name
+        self.categoryID = categoryID
+        self.schedule = schedule
+        self.amount = amount
+        self.rollover = rollover
+        self.rolloverCap = rolloverCap
+        self.thresholds = thresholds
+        self.archivedAt = archivedAt
+        self.createdAt = createdAt
+    }
 }
 
 /// The fields of a new budget, or the new values of an existing one (nil: unchanged).

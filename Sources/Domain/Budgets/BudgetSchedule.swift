@@ -9,6 +9,13 @@ public struct BudgetPeriod: Sendable, Hashable {
     public let start: CalendarDate
     public let end: CalendarDate
 
+    /// A period; `end` is its last day.
+    public init(index: Int, start: CalendarDate, end: CalendarDate) {
+        self.index = index
+        self.start = start
+        self.end = end
+    }
+
     /// Days in the period.
     public var length: Int { start.days(until: end) + 1 }
 }

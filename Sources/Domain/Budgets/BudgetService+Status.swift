@@ -65,7 +65,7 @@ extension BudgetService {
                 """
                 SELECT a.budget_id, \(unescaped: CalendarDate.dayNumberSQL("a.period_start")), a.threshold, a.spent, a.available, a.created_at, b.currency
                 FROM budget_alerts a JOIN budgets b ON b.id = a.budget_id
-                WHERE \(budgetID) IS NULL OR a.budget_id = \(budgetID)
+                WHERE \(budgetID)::uuid IS NULL OR a.budget_id = \(budgetID)::uuid
                 ORDER BY a.created_at DESC, a.threshold DESC LIMIT \(Int64(max(1, min(limit, 500))))
                 """, logger: logger)
             var alerts: [BudgetAlert] = []

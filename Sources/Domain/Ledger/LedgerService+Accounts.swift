@@ -158,8 +158,8 @@ extension LedgerService {
         for try await _ in rows { throw LedgerError(.conflict, "An account named \"\(name)\" already exists.", field: "name") }
     }
 
-    /// A signed Decimal in `currency`.
-    static func signedMoney(_ text: String, currency: Currency, field: String) throws -> Money {
+    /// A signed Decimal in `currency`, or BAD_USER_INPUT naming `field`.
+    public static func signedMoney(_ text: String, currency: Currency, field: String) throws -> Money {
         guard let money = Money(decimal: text, currency: currency) else {
             throw LedgerError.badInput(
                 "\(field) must be a decimal number with at most \(currency.exponent) decimals for \(currency.code) (got \"\(text)\").", field: field)

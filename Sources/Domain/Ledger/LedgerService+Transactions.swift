@@ -304,9 +304,11 @@ extension LedgerService {
     }
 
     static func replaceSplits(of id: UUID, with lines: [CheckedSplit], on connection: PostgresConnection, logger: Logger) async throws {
+        // Two statements: within one, the deleted lines would still hold their keys against the new ones.
+        try await connection.query("DELETE FROM transaction_splits WHERE transaction_id = \(id)", logger: logger)
+        guard !lines.isEmpty else { return }
         try await connection.query(
             """
-            WITH gone AS (DELETE FROM transaction_splits WHERE transaction_id = \(id))
             INSERT INTO transaction_splits (transaction_id, position, category_id, amount, memo)
             SELECT \(id), l.position - 1, nullif(l.category_id, '')::uuid, l.amount, l.memo
             FROM unnest(\(lines.map { $0.categoryID?.uuidString ?? "" })::text[], \(lines.map(\.amount))::bigint[], \(lines.map(\.memo))::text[])
@@ -341,10 +343,11 @@ extension LedgerService {
         }
         guard clean.count <= 20 else { throw LedgerError.badInput("A transaction has at most 20 tags.", field: "tags") }
         let newIDs = clean.map { _ in UUID() }
+        try await connection.query("DELETE FROM transaction_tags WHERE transaction_id = ANY(\(ids))", logger: logger)
+        guard !clean.isEmpty else { return }
         try await connection.query(
             """
-            WITH gone AS (DELETE FROM transaction_tags WHERE transaction_id = ANY(\(ids))),
-            created AS (
+            WITH created AS (
                 INSERT INTO tags (id, name) SELECT n.id, n.name FROM unnest(\(newIDs)::uuid[], \(clean)::text[]) AS n (id, name)
                 ON CONFLICT (lower(name)) DO NOTHING RETURNING id, name
             ), wanted AS (

@@ -38,6 +38,11 @@ public struct LedgerService: Sendable {
         }
     }
 
+    /// The workspace's base currency: its `currency` setting, USD when unset.
+    public func baseCurrency(_ access: WorkspaceAccess) async throws -> Currency {
+        try await read(access) { connection in try await Self.baseCurrency(on: connection, logger: logger) }
+    }
+
     /// The workspace's base currency (its `currency` setting; USD when unset), read inside an open scope.
     static func baseCurrency(on connection: PostgresConnection, logger: Logger) async throws -> Currency {
         let rows = try await connection.query("SELECT value FROM workspace_settings WHERE key = 'currency'", logger: logger)

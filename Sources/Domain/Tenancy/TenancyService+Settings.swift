@@ -30,6 +30,14 @@ extension TenancyService {
             throw TenancyError.badInput("A setting key has 1 to 100 characters: a-z, 0-9, _, . or -.", field: "key")
         }
         guard value.count <= 2_000 else { throw TenancyError.badInput("A setting value has at most 2,000 characters.", field: "value") }
+        var value = value
+        if key == "currency" {
+            // The base currency of totals, dashboards and new budgets: it must be one we can convert into.
+            guard let currency = Currency(code: value) else {
+                throw TenancyError.badInput("currency must be an ISO 4217 code such as USD or EUR.", field: "value")
+            }
+            value = currency.code
+        }
         let setting = try await database.withWorkspaceTransaction(access.workspace.schema) { connection in
             try await Self.upsertSetting(key: key, value: value, on: connection, logger: logger)
         }

@@ -7,6 +7,8 @@ public final class DocumentCache: Sendable {
     public let schema: GraphQLSchema
     public let parseOptions: ParseOptions
     public let capacity: Int
+    /// Custom scalars' literal parsers, for validation.
+    public let customScalars: [String: ScalarCoercion]
     private let state: Mutex<CacheState>
 
     struct CacheState {
@@ -20,9 +22,12 @@ public final class DocumentCache: Sendable {
         var lastUse: UInt64
     }
 
-    /// A cache for documents against `schema`, parsed with `parseOptions`.
-    public init(schema: GraphQLSchema, parseOptions: ParseOptions = .request, capacity: Int = 2_000) {
+    /// A cache for documents against `schema`, parsed with `parseOptions`; `customScalars` judge their literals.
+    public init(
+        schema: GraphQLSchema, parseOptions: ParseOptions = .request, capacity: Int = 2_000, customScalars: [String: ScalarCoercion] = [:]
+    ) {
         self.schema = schema
+        self.customScalars = customScalars
         self.parseOptions = parseOptions
         self.capacity = max(1, capacity)
         self.state = Mutex(CacheState())
@@ -83,7 +88,7 @@ public final class DocumentCache: Sendable {
             e.extensions["code"] = "GRAPHQL_PARSE_FAILED"
             return .failure(DocumentErrors([e]))
         }
-        let errors = validate(schema: schema, document: document)
+        let errors = validate(schema: schema, document: document, customScalars: customScalars)
         guard errors.isEmpty else {
             return .failure(DocumentErrors(errors.map { error in
                 var e = error

@@ -27,6 +27,8 @@ public final class LoaderRegistry: Sendable {
         var active = 0
         /// Loads waiting for a dispatch.
         var blocked = 0
+        /// Batches dispatched and not yet answered.
+        var inFlight = 0
     }
 
     /// A registry for one request.
@@ -69,14 +71,30 @@ public final class LoaderRegistry: Sendable {
         for loader in ready { loader.dispatch(context: context) }
     }
 
-    func loadsResumed(_ count: Int) {
-        state.withLock { $0.blocked -= count }
+    /// A batch answered: its waiters are about to resume. Returns the loaders to dispatch now (only when no
+    /// waiter resumed, since resumed resolvers run on and may queue more keys of the same level).
+    func batchFinished(resuming count: Int) -> [any BatchDispatching] {
+        state.withLock { state in
+            state.blocked -= count
+            state.inFlight -= 1
+            return Self.readyLoaders(&state)
+        }
     }
 
-    /// When every running resolver is waiting on a load, the loaders with queued keys go.
+    /// Dispatches loaders `batchFinished` found ready.
+    func dispatch(_ loaders: [any BatchDispatching]) {
+        for loader in loaders { loader.dispatch(context: context) }
+    }
+
+    /// When every running resolver is waiting on a load and no batch is in flight, the loaders with queued keys go
+    /// together. Waiting for batches in flight keeps one execution level in one batch per loader: without it, keys a
+    /// fast batch's resolvers queue would leave before those of a slower sibling batch, and how many statements a
+    /// query runs would depend on timing.
     private static func readyLoaders(_ state: inout RegistryState) -> [any BatchDispatching] {
-        guard state.blocked > 0, state.blocked >= state.active else { return [] }
-        return state.loaders.values.filter { $0.takeQueue() }
+        guard state.blocked > 0, state.blocked >= state.active, state.inFlight == 0 else { return [] }
+        let ready = state.loaders.values.filter { $0.takeQueue() }
+        state.inFlight += ready.count
+        return ready
     }
 }
 
@@ -139,7 +157,12 @@ public final class DataLoader<Key: Hashable & Sendable, Value: Sendable>: BatchD
             state.taken = []
             return keys
         }
-        guard !keys.isEmpty else { return }
+        // Held strongly by the batch: the request may finish (and drop its registry) while a batch is still answering.
+        let registry: LoaderRegistry = self.registry
+        guard !keys.isEmpty else {
+            registry.dispatch(registry.batchFinished(resuming: 0))
+            return
+        }
         let batch = definition.batch
         Task {
             let outcome: Result<[Key: Value], any Error>
@@ -159,8 +182,9 @@ public final class DataLoader<Key: Hashable & Sendable, Value: Sendable>: BatchD
                 }
                 return resumed
             }
-            registry.loadsResumed(resumed.count)
+            let ready = registry.batchFinished(resuming: resumed.count)
             for (continuation, result) in resumed { continuation.resume(with: result) }
+            registry.dispatch(ready)
         }
     }
 }

@@ -20,6 +20,11 @@ public final class ExecutableSchema: Sendable {
     let leafCodes: [UInt8]
     /// Type names by index.
     let typeNames: [String]
+
+    /// The bound custom scalars by name, so validation can judge their literals as execution will (spec 5.6.1).
+    public var customScalarCoercions: [String: ScalarCoercion] {
+        Dictionary(uniqueKeysWithValues: scalars.map { (typeNames[$0.key], $0.value) })
+    }
     /// Resolvers of the introspection types, by type index then field index.
     let introspectionResolvers: [[IntrospectionResolver?]]
 

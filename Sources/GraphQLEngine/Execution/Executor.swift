@@ -394,11 +394,7 @@ final class Executor {
                     inFlight[id] = work
                     loaders.resolverStarted()
                     let run = work.run
-                    group.addTask {
-                        let outcome = await run()
-                        loaders.resolverFinished()
-                        return (id, outcome)
-                    }
+                    group.addTask { (id, await run()) }
                 }
                 pending.removeAll()
             }
@@ -412,6 +408,9 @@ final class Executor {
                     work.slot.node = fieldError(error, field: work.field, path: work.path)
                 }
                 launch()
+                // Finished only once the resolvers its value queued have started: otherwise the loaders could see
+                // every running resolver blocked in between and dispatch half a level.
+                loaders.resolverFinished()
             }
         }
     }

@@ -1,10 +1,11 @@
 /// Validates an executable document against a schema with every rule of spec section 5,
-/// in one walk of the document. An empty result means the document is valid.
+/// in one walk of the document. An empty result means the document is valid. Literals of
+/// custom scalars are judged by their `parseLiteral` in `customScalars`, as graphql-js does.
 public func validate(
     schema: GraphQLSchema, document: Document, rules: [any ValidationRule]? = nil,
-    maxErrors: Int = 100
+    maxErrors: Int = 100, customScalars: [String: ScalarCoercion] = [:]
 ) -> [GraphQLError] {
-    let context = ValidationContext(schema: schema, document: document, maxErrors: maxErrors)
+    let context = ValidationContext(schema: schema, document: document, maxErrors: maxErrors, customScalars: customScalars)
     var walker = ValidationWalker(context: context, rules: rules ?? specifiedRules())
     walker.walk()
     return context.errors

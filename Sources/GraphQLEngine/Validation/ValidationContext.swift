@@ -26,9 +26,12 @@ public final class ValidationContext {
     var spreads: [DefinitionKey: [FragmentSpread]] = [:]
     var currentDefinition: DefinitionKey = .operation(0)
     let maxErrors: Int
+    /// Literal parsers of custom scalars by name; a custom scalar without one accepts any literal.
+    let customScalars: [String: ScalarCoercion]
 
-    init(schema: GraphQLSchema, document: Document, maxErrors: Int) {
+    init(schema: GraphQLSchema, document: Document, maxErrors: Int, customScalars: [String: ScalarCoercion] = [:]) {
         self.schema = schema
+        self.customScalars = customScalars
         self.document = document
         self.maxErrors = maxErrors
         var fragments: [String: FragmentDefinition] = [:]

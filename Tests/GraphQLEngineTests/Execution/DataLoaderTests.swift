@@ -56,4 +56,44 @@ actor BatchLog {
         #expect(result.data == ["a": .null, "b": .null])
         #expect(result.errors.count == 2)
     }
+
+    /// Two loaders of one level answer at different speeds; the keys their resolvers ask next still leave as one
+    /// batch, so the number of batches depends on the query's shape, not on timing.
+    @Test func keysOfOneLevelWaitForEverySiblingBatch() async throws {
+        let schema = try buildSchema("""
+            type Query { items: [Item!]! }
+            type Item { fast: Leaf slow: Leaf }
+            type Leaf { tag: Tag }
+            type Tag { id: Int! }
+            """)
+        let log = BatchLog()
+        let fast = LoaderDefinition<Int, GraphQLValue>(name: "fast") { keys, _ in
+            Dictionary(uniqueKeysWithValues: keys.map { ($0, ["id": .int($0)]) })
+        }
+        let slow = LoaderDefinition<Int, GraphQLValue>(name: "slow") { keys, _ in
+            try await Task.sleep(for: .milliseconds(200))
+            return Dictionary(uniqueKeysWithValues: keys.map { ($0, ["id": .int(1_000 + $0)]) })
+        }
+        let tags = LoaderDefinition<Int, GraphQLValue>(name: "tags") { keys, _ in
+            await log.record(keys)
+            return Dictionary(uniqueKeysWithValues: keys.map { ($0, ["id": .int($0)]) })
+        }
+        var builder = ExecutableSchema.Builder(schema: schema)
+        builder.resolve("Query", "items") { _ in .value(.list((1...5).map { ["id": .int($0)] })) }
+        for (field, loader) in [("fast", fast), ("slow", slow)] {
+            builder.resolveAsync("Item", field) { input in
+                guard case .int(let id)? = (input.source as? GraphQLObject)?["id"] else { return .null }
+                return try await input.info.loaders.load(loader, id).map(Resolved.value) ?? .null
+            }
+        }
+        builder.resolveAsync("Leaf", "tag") { input in
+            guard case .int(let id)? = (input.source as? GraphQLObject)?["id"] else { return .null }
+            return try await input.info.loaders.load(tags, id).map(Resolved.value) ?? .null
+        }
+        let result = await execute(schema: try builder.build(), document: try parse("{ items { fast { tag { id } } slow { tag { id } } } }"))
+        #expect(result.errors.isEmpty)
+        let batches = await log.batches
+        #expect(batches.count == 1, "\(batches)")
+        #expect(batches.first.map { Set($0) } == Set([1, 2, 3, 4, 5, 1_001, 1_002, 1_003, 1_004, 1_005]))
+    }
 }

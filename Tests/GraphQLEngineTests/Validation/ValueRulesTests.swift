@@ -46,4 +46,23 @@ import Testing
         #expect(try errorLocations(UniqueInputFieldNamesRule(), "{ complicatedArgs { complexArgField(complexArg: { intField: 1, intField: 2 }) } }")
             == [["1:51", "1:64"]])
     }
+
+    /// graphql-js judges a custom scalar's literal with its parseLiteral during validation; so do we when the scalar's
+    /// coercion is given, and a scalar without one accepts any literal.
+    @Test func customScalarLiteralsAreJudgedByTheirParser() throws {
+        let schema = try buildSchema("scalar Day type Query { on(day: Day): Boolean list(days: [Day!]): Boolean }")
+        let day = ScalarCoercion(
+            serialize: { $0 }, parseValue: { $0 },
+            parseLiteral: { literal throws(GraphQLError) -> GraphQLValue in
+                guard case .string(let text) = literal, text.value.count == 10 else { throw GraphQLError("Day must be YYYY-MM-DD.") }
+                return .string(text.value)
+            })
+        func errors(_ query: String, _ scalars: [String: ScalarCoercion]) throws -> [String] {
+            validate(schema: schema, document: try parse(query), customScalars: scalars).map(\.message)
+        }
+        #expect(try errors(#"{ on(day: "2026-11-22") list(days: ["2026-11-22"]) }"#, ["Day": day]).isEmpty)
+        #expect(try errors("{ on(day: TODAY) }", ["Day": day]) == [#"Expected value of type "Day", found TODAY; Day must be YYYY-MM-DD."#])
+        #expect(try errors(#"{ list(days: ["2026-11-22", 5]) }"#, ["Day": day]) == [#"Expected value of type "Day!", found 5; Day must be YYYY-MM-DD."#])
+        #expect(try errors("{ on(day: TODAY) }", [:]).isEmpty)
+    }
 }

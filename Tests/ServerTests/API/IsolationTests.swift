@@ -16,6 +16,8 @@ import TestSupport
         let invitation: String
         let grant: String
         let memberSession: String
+        /// B's ledger ids by argument name: account, transaction, category, budget, recurring rule, import.
+        let ledger: [String: String]
         let secrets: [String]
     }
 
@@ -39,12 +41,59 @@ import TestSupport
         let offered = try await client.post(
             "mutation($w: ID!, $a: ID!) { offerAdvisorAccess(workspaceId: $w, advisorWorkspaceId: $a, access: ADVISOR_WRITE) { id } }",
             variables: ["w": ws, "a": .string(practice.apiIDForTests)], token: owner.token)
+        let ledger = try await makeLedger(client, owner: owner, workspace: workspace, tag: String(tag))
         return Target(
             workspace: workspace, member: member,
             invitation: try #require(invited.data("inviteMember", "id").stringValue),
             grant: try #require(offered.data("offerAdvisorAccess", "id").stringValue),
             memberSession: try #require(try await client.strings("SELECT id::text FROM control.sessions WHERE user_id = \(member.id) LIMIT 1").first),
-            secrets: ["B-NAME-\(tag)", "B-SECRET-\(tag)", "b-invitee-\(tag)", member.email, owner.email, "B owner \(tag)", "B member \(tag)", "B-PRACTICE-\(tag)"])
+            ledger: ledger,
+            secrets: ["B-NAME-\(tag)", "B-SECRET-\(tag)", "b-invitee-\(tag)", member.email, owner.email, "B owner \(tag)", "B member \(tag)", "B-PRACTICE-\(tag)",
+                      "B-ACCOUNT-\(tag)", "B-PAYEE-\(tag)", "B-CATEGORY-\(tag)", "B-BUDGET-\(tag)", "B-RULE-\(tag)", "B-FILE-\(tag)", "B-TAG-\(tag)"])
+    }
+
+    /// B's books: an account, a tagged transaction in a custom category, a budget, a recurring rule and an upload.
+    static func makeLedger(_ client: GraphQLClient, owner: TestUser, workspace: UUID, tag: String) async throws -> [String: String] {
+        guard let access = try await client.services.tenancy.access(userID: owner.id, workspaceID: workspace) else {
+            throw FixtureError(description: "no access to B")
+        }
+        let ledger = client.services.ledger
+        let account = try await ledger.createAccount(access, AccountInput(name: "B-ACCOUNT-\(tag)", kind: .checking, currency: "USD"))
+        let category = try await ledger.createCategory(access, name: "B-CATEGORY-\(tag)", kind: .expense, parentID: nil)
+        let transaction = try await ledger.createTransaction(access, TransactionInput(
+            kind: .expense, accountID: account.id, date: CalendarDate(iso: "2026-06-01"), amount: "12.34", payee: "B-PAYEE-\(tag)",
+            categoryID: category.id, tags: ["B-TAG-\(tag)"]))
+        let budget = try await client.services.budgets.createBudget(access, BudgetInput(
+            name: "B-BUDGET-\(tag)", categoryID: .some(category.id), period: .monthly, amount: "100"), today: CalendarDate(iso: "2026-06-15")!)
+        let rule = try await ledger.createRecurringRule(access, RecurringInput(
+            accountID: account.id, kind: .expense, amount: "5", payee: "B-RULE-\(tag)", frequency: .weekly, start: CalendarDate(iso: "2026-06-01")!))
+        let upload = try await ledger.uploadImport(access, fileName: "statement.csv", content: Array("Date,Payee,Amount\n2026-06-02,B-FILE-\(tag),-1.00\n".utf8))
+        let tagID = try await ledger.allTags(access).first?.id
+        return [
+            "accountId": account.id.apiIDForTests, "fromAccountId": account.id.apiIDForTests, "toAccountId": account.id.apiIDForTests,
+            "transactionId": transaction.id.apiIDForTests, "categoryId": category.id.apiIDForTests, "sourceId": category.id.apiIDForTests,
+            "targetId": category.id.apiIDForTests, "parentId": category.id.apiIDForTests, "budgetId": budget.id.apiIDForTests,
+            "ruleId": rule.id.apiIDForTests, "importId": upload.id.apiIDForTests, "tagId": tagID?.apiIDForTests ?? "",
+        ]
+    }
+
+    /// B's books as B's own role sees them: what an attack must not change.
+    static func ledgerSnapshot(_ target: Target, _ client: GraphQLClient) async throws -> [String] {
+        try await client.services.database.withWorkspaceTransaction(WorkspaceSchemaName(workspaceID: target.workspace)) { connection in
+            let rows = try await connection.query(
+                """
+                SELECT concat_ws('|',
+                    (SELECT string_agg(id || ':' || name || ':' || coalesce(archived_at::text, '-'), ',' ORDER BY id) FROM accounts),
+                    (SELECT string_agg(id || ':' || amount || ':' || payee || ':' || coalesce(category_id::text, '-'), ',' ORDER BY id) FROM transactions),
+                    (SELECT string_agg(id || ':' || name || ':' || coalesce(archived_at::text, '-'), ',' ORDER BY id) FROM categories WHERE key IS NULL),
+                    (SELECT string_agg(id || ':' || amount || ':' || coalesce(archived_at::text, '-'), ',' ORDER BY id) FROM budgets),
+                    (SELECT string_agg(id || ':' || paused || ':' || coalesce(materialized_index, -1), ',' ORDER BY id) FROM recurring_rules),
+                    (SELECT string_agg(id || ':' || status, ',' ORDER BY id) FROM imports))
+                """, logger: client.services.logger)
+            var values: [String] = []
+            for try await value in rows.decode(String.self) { values.append(value) }
+            return values
+        }
     }
 
     /// Everything about B that an attack could change: name, members, invitations, grants, settings.
@@ -65,13 +114,15 @@ import TestSupport
             try await client.promote(attacker)
             let own = try await client.createWorkspace(attacker, name: "A books")
             let before = try await Self.snapshot(target, client)
+            let booksBefore = try await Self.ledgerSnapshot(target, client)
 
             // (name, operation, whether the workspaceId is A's own: then a complaint about A's side may be BAD_USER_INPUT)
             var probes: [(String, String, Bool)] = []
             // Reading B: every field of Workspace, as far as the schema goes.
             let schema = RoleMatrixTests.schema
             let workspaceFields = schema.type(named: "Workspace")!.fieldsType!.fields.map { field in
-                field.name + (schema.namedType(field.type).isCompositeType ? " { __typename }" : "")
+                field.name + RoleMatrixTests.arguments(of: field, workspace: target.workspace)
+                    + (schema.namedType(field.type).isCompositeType ? " { __typename }" : "")
             }
             probes.append(("read B", "{ workspace(id: \"\(target.workspace.apiIDForTests)\") { \(workspaceFields.joined(separator: " ")) } }", false))
             // Every mutation with a workspaceId, aimed at B, and the ones that take B's other ids with A's workspace.
@@ -79,7 +130,7 @@ import TestSupport
                 "workspaceId": target.workspace.apiIDForTests, "userId": target.member.id.apiIDForTests,
                 "invitationId": target.invitation, "grantId": target.grant, "clientWorkspaceId": target.workspace.apiIDForTests,
                 "advisorWorkspaceId": target.workspace.apiIDForTests, "sessionId": target.memberSession,
-            ]
+            ].merging(target.ledger) { first, _ in first }
             for field in schema.type(named: "Mutation")!.fieldsType!.fields {
                 let names = Set(field.arguments.map(\.name))
                 guard !names.isDisjoint(with: ids.keys) else { continue }
@@ -96,6 +147,21 @@ import TestSupport
                     probes.append(("\(field.name)\(aimAtOwn ? " in A" : "")", "mutation { \(field.name)(\(arguments.joined(separator: ", ")))\(selection) }", aimAtOwn))
                 }
             }
+            // B's ids inside input objects, sent to A's own workspace.
+            let a = own.apiIDForTests
+            let account = target.ledger["accountId"]!, category = target.ledger["categoryId"]!
+            probes += [
+                ("createTransaction with B's account in A",
+                 "mutation { createTransaction(workspaceId: \"\(a)\", input: {kind: EXPENSE, accountId: \"\(account)\", date: \"2026-06-03\", amount: \"1\"}) { id } }", true),
+                ("createTransfer from B's account in A",
+                 "mutation { createTransfer(workspaceId: \"\(a)\", input: {fromAccountId: \"\(account)\", toAccountId: \"\(UUID())\", date: \"2026-06-03\", amount: \"1\"}) { from { id } } }", true),
+                ("createBudget with B's category in A",
+                 "mutation { createBudget(workspaceId: \"\(a)\", input: {name: \"x\", categoryId: \"\(category)\", period: MONTHLY, amount: \"1\"}) { id } }", true),
+                ("createRecurringRule with B's account in A",
+                 "mutation { createRecurringRule(workspaceId: \"\(a)\", input: {accountId: \"\(account)\", kind: EXPENSE, amount: \"1\", frequency: DAILY, startDate: \"2026-06-03\"}) { id } }", true),
+                ("commitImport of B's upload in A",
+                 "mutation { commitImport(workspaceId: \"\(a)\", importId: \"\(target.ledger["importId"]!)\", accountId: \"\(account)\") { id } }", true),
+            ]
             #expect(probes.count > 20)
             for (name, operation, inOwn) in probes {
                 let response = try await client.post(operation, token: attacker.token)
@@ -107,6 +173,25 @@ import TestSupport
                 }
             }
             #expect(try await Self.snapshot(target, client) == before, "nothing of B changed")
+            #expect(try await Self.ledgerSnapshot(target, client) == booksBefore, "nothing of B's books changed")
+
+            // Reading B's ids from inside A finds nothing (null or empty), and never a byte of B.
+            let ledger = target.ledger
+            let reads = [
+                "{ workspace(id: \"\(a)\") { transaction(id: \"\(ledger["transactionId"]!)\") { payee } } }",
+                "{ workspace(id: \"\(a)\") { transactions(filter: {accountIds: [\"\(ledger["accountId"]!)\"]}) { totalCount edges { node { payee } } } } }",
+                "{ workspace(id: \"\(a)\") { transactions(filter: {categoryIds: [\"\(ledger["categoryId"]!)\"], tagIds: [\"\(ledger["tagId"]!)\"]}) { totalCount } } }",
+                "{ workspace(id: \"\(a)\") { importPreview(importId: \"\(ledger["importId"]!)\") { rowCount sample { payee } } } }",
+                "{ workspace(id: \"\(a)\") { budgetAlerts(budgetId: \"\(ledger["budgetId"]!)\") { threshold } exportTransactions } }",
+            ]
+            for operation in reads {
+                let response = try await client.post(operation, token: attacker.token)
+                #expect(response.codes.allSatisfy { ["NOT_FOUND", "BAD_USER_INPUT"].contains($0) }, "\(operation): \(response.body)")
+                #expect(!response.body.contains("\"totalCount\":1"), "\(operation): \(response.body)")
+                for secret in target.secrets {
+                    #expect(!response.body.contains(secret), "\(operation) leaked \(secret): \(response.body)")
+                }
+            }
         }
     }
 

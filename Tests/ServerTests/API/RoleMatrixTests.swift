@@ -125,6 +125,9 @@ import TestSupport
             case "Float": return "1.0"
             case "Boolean": return "false"
             case "DateTime": return "\"2099-01-01T00:00:00Z\""
+            case "Date": return "\"2099-01-01\""
+            case "Decimal": return "\"1\""
+            case "Currency": return "\"USD\""
             default: return "\"matrix-probe\""
             }
         case .enumType(let e): return e.values.last?.name ?? "X"

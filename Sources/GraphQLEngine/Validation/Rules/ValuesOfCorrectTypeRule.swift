@@ -70,6 +70,12 @@ final class ValuesOfCorrectTypeRule: ValidationRule {
         case .scalar(let scalar):
             if let problem = LiteralCoercion.problem(with: value, forScalar: scalar.name) {
                 context.report(expected + "; " + problem, [value.loc])
+            } else if let coercion = context.customScalars[scalar.name] {
+                do {
+                    _ = try coercion.parseLiteral(value)
+                } catch {
+                    context.report(expected + "; " + error.message, [value.loc])
+                }
             }
         case .enumType(let enumType):
             guard case .enumValue(let name, _) = value else {
