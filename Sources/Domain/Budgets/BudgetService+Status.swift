@@ -85,15 +85,31 @@ extension BudgetService {
         let ranges = wanted.map { budget, first, last in
             (budget.id, budget.schedule.start(of: budget.rollover ? 0 : first).iso, budget.schedule.period(last).end.iso)
         }
+        // Constant outer bounds let the date index narrow the lines before each budget's own range applies.
+        let earliest = ranges.map(\.1).min() ?? "", latest = ranges.map(\.2).max() ?? ""
         let (keys, sums) = try await ledger.read(access) { connection in
             let rows = try await connection.query(
                 """
-                SELECT x.budget_id, b.currency, l.currency, \(unescaped: CalendarDate.dayNumberSQL("l.date")), (-sum(l.amount))::int8
-                FROM unnest(\(ranges.map(\.0))::uuid[], \(ranges.map(\.1))::date[], \(ranges.map(\.2))::date[]) AS x (budget_id, since, until)
-                JOIN budgets b ON b.id = x.budget_id
-                JOIN ledger_lines l ON l.kind = 'EXPENSE' AND l.date BETWEEN x.since AND x.until
-                 AND (b.category_id IS NULL OR l.category_id = b.category_id
-                      OR l.category_id IN (SELECT id FROM categories WHERE parent_id = b.category_id))
+                WITH wanted AS (
+                    SELECT x.budget_id, x.since, x.until, b.currency AS target, b.category_id
+                    FROM unnest(\(ranges.map(\.0))::uuid[], \(ranges.map(\.1))::date[], \(ranges.map(\.2))::date[]) AS x (budget_id, since, until)
+                    JOIN budgets b ON b.id = x.budget_id
+                ), scoped AS (
+                    -- A category budget covers its category and the subcategories under it: equality joins only, so
+                    -- the planner hashes instead of testing an OR per line.
+                    SELECT w.budget_id, w.since, w.until, w.target, c.id AS category_id
+                    FROM wanted w JOIN categories c ON c.id = w.category_id OR c.parent_id = w.category_id
+                ), lines AS (
+                    SELECT s.budget_id, s.target, l.currency, l.date, l.amount
+                    FROM scoped s JOIN ledger_lines l ON l.category_id = s.category_id AND l.kind = 'EXPENSE' AND l.date BETWEEN s.since AND s.until
+                    WHERE l.date BETWEEN \(earliest)::date AND \(latest)::date
+                    UNION ALL
+                    SELECT w.budget_id, w.target, l.currency, l.date, l.amount
+                    FROM wanted w JOIN ledger_lines l ON w.category_id IS NULL AND l.kind = 'EXPENSE' AND l.date BETWEEN w.since AND w.until
+                    WHERE l.date BETWEEN \(earliest)::date AND \(latest)::date
+                )
+                SELECT budget_id, target, currency, \(unescaped: CalendarDate.dayNumberSQL("date")), (-sum(amount))::int8
+                FROM lines
                 GROUP BY 1, 2, 3, 4
                 """, logger: logger)
             var keys: [(UUID, Currency, CalendarDate)] = []

@@ -233,7 +233,7 @@ extension LedgerService {
                 let occurrence = occurrences[identity, default: 0]
                 occurrences[identity] = occurrence + 1
                 let digest = SHA256.hash(data: Data("\(identity)|\(occurrence)".utf8))
-                externalID = "hash:" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+                externalID = "hash:" + Self.hex(digest.prefix(16))
             }
             let category = row.category.flatMap { name in
                 categories[name.lowercased()] ?? name.split(separator: ":").last.flatMap { categories[$0.trimmingCharacters(in: .whitespaces).lowercased()] }
@@ -242,6 +242,18 @@ extension LedgerService {
                                     externalID: externalID, categoryID: category))
         }
         return staged
+    }
+
+    /// Lower-case hexadecimal of `bytes`, without Foundation's format strings (called once per imported row).
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var characters: [UInt8] = []
+        characters.reserveCapacity(32)
+        for byte in bytes {
+            characters.append(digits[Int(byte >> 4)])
+            characters.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: characters, as: UTF8.self)
     }
 
     static func categoryNames(on connection: PostgresConnection, logger: Logger) async throws -> [String: UUID] {
