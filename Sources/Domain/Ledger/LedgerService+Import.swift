@@ -57,7 +57,9 @@ extension LedgerService {
     /// Reads an uploaded statement with `mapping` (CSV; detected when nil) and reports what a commit into `accountID`
     /// would do, writing nothing.
     public func previewImport(_ access: WorkspaceAccess, importID: UUID, accountID: UUID?, mapping: CSVMapping?) async throws -> ImportPreview {
-        try await read(access) { connection in
+        // A preview is the first half of a write: the same role as the commit.
+        guard access.role.satisfies(.member) else { throw LedgerError.readOnly }
+        return try await read(access) { connection in
             let (statement, content) = try await Self.loadImport(importID, lock: false, on: connection, logger: logger)
             let parsed: ParsedStatement
             do throws(ImportFormatError) {

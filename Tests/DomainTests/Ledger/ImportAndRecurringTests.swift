@@ -21,6 +21,9 @@ import TestSupport
         #expect(upload.format == .csv && upload.status == .uploaded)
         let preview = try await fixture.ledger.previewImport(fixture.access, importID: upload.id, accountID: account.id, mapping: nil)
         #expect(preview.error == nil && preview.parsed?.rows.count == 5 && preview.duplicateLines.isEmpty)
+        await #expect(throws: LedgerError.readOnly) {
+            _ = try await fixture.ledger.previewImport(fixture.access(as: .viewer), importID: upload.id, accountID: account.id, mapping: nil)
+        }
         let committed = try await fixture.ledger.commitImport(fixture.access, importID: upload.id, accountID: account.id, mapping: nil)
         #expect(committed.addedCount == 4 && committed.duplicateCount == 0 && committed.status == .committed)
         #expect(try await fixture.count("transactions", where: "payee = 'Coffee Stand'") == 2, "two equal coffees in one file are both kept")
