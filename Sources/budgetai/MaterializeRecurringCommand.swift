@@ -22,7 +22,7 @@ struct MaterializeRecurringCommand: AsyncParsableCommand {
     static let systemActor = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 
     func run() async throws {
-        let today = CalendarDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+        let today = CalendarDate.today
         guard let day = through.map({ CalendarDate(iso: $0) }) ?? today else {
             throw ValidationError("--through must be a day as YYYY-MM-DD, not \(through ?? "")")
         }

@@ -108,7 +108,7 @@ struct SeedDemoCommand: AsyncParsableCommand {
     ) async throws -> [String] {
         let tenancy = TenancyService(database: database, provisioner: provisioner, logger: logger)
         let ledger = LedgerService(database: database, logger: logger)
-        let demo = DemoLedger(ledger: ledger, budgets: BudgetService(ledger: ledger, logger: logger), today: CalendarDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)))
+        let demo = DemoLedger(ledger: ledger, budgets: BudgetService(ledger: ledger, logger: logger), today: CalendarDate.today)
         var lines: [String] = []
         let personal = try await database.client.query(
             "SELECT w.id FROM control.workspaces w JOIN control.memberships m ON m.workspace_id = w.id WHERE m.user_id = \(ownerID) AND w.kind = 'PERSONAL'",

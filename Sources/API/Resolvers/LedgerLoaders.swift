@@ -22,9 +22,7 @@ enum LedgerLoaders {
     static let splits = scoped("ledger.splits") { services, access, ids in try await services.ledger.splits(access, transactionIDs: ids) }
     static let tags = scoped("ledger.tags") { services, access, ids in try await services.ledger.tags(access, transactionIDs: ids) }
     static let transfers = scoped("ledger.transfers") { services, access, ids in try await services.ledger.transfers(access, transferIDs: ids) }
-    static let budgets = scoped("ledger.budgets") { services, access, ids in
-        Dictionary(uniqueKeysWithValues: try await services.budgets.budgets(access, includeArchived: true).filter { ids.contains($0.id) }.map { ($0.id, $0) })
-    }
+    static let budgets = scoped("ledger.budgets") { services, access, ids in try await services.budgets.budgets(access, ids: ids) }
 
     /// Balances keyed by account and day.
     static let balances = LoaderDefinition<BalanceKey, Money>(name: "ledger.balances") { keys, context in

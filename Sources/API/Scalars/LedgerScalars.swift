@@ -74,8 +74,3 @@ extension GraphQLObject {
         list(key)?.compactMap { value in if case .int(let number) = value { number } else { nil } }
     }
 }
-
-extension CalendarDate {
-    /// Today in UTC.
-    static var today: CalendarDate { CalendarDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400)) }
-}

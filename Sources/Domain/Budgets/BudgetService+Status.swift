@@ -47,14 +47,7 @@ extension BudgetService {
                 RETURNING budget_id, \(unescaped: CalendarDate.dayNumberSQL("period_start")), threshold, spent, available, created_at,
                           (SELECT currency FROM budgets WHERE id = budget_id)
                 """, logger: logger)
-            var alerts: [BudgetAlert] = []
-            for try await (id, start, threshold, spent, available, at, code) in rows.decode((UUID, Int32, Int32, Int64, Int64, Date, String).self) {
-                let currency = Currency(code: code) ?? LedgerService.defaultCurrency
-                alerts.append(BudgetAlert(budgetID: id, periodStart: CalendarDate(dayNumber: Int(start)), threshold: Int(threshold),
-                                          spent: Money(minorUnits: spent, currency: currency), available: Money(minorUnits: available, currency: currency),
-                                          createdAt: at))
-            }
-            return alerts
+            return try await Self.alerts(rows)
         }
     }
 
@@ -68,15 +61,20 @@ extension BudgetService {
                 WHERE \(budgetID)::uuid IS NULL OR a.budget_id = \(budgetID)::uuid
                 ORDER BY a.created_at DESC, a.threshold DESC LIMIT \(Int64(max(1, min(limit, 500))))
                 """, logger: logger)
-            var alerts: [BudgetAlert] = []
-            for try await (id, start, threshold, spent, available, at, code) in rows.decode((UUID, Int32, Int32, Int64, Int64, Date, String).self) {
-                let currency = Currency(code: code) ?? LedgerService.defaultCurrency
-                alerts.append(BudgetAlert(budgetID: id, periodStart: CalendarDate(dayNumber: Int(start)), threshold: Int(threshold),
-                                          spent: Money(minorUnits: spent, currency: currency), available: Money(minorUnits: available, currency: currency),
-                                          createdAt: at))
-            }
-            return alerts
+            return try await Self.alerts(rows)
         }
+    }
+
+    /// Alerts from rows of (budget, period start day, threshold, spent, available, created, currency).
+    static func alerts(_ rows: PostgresRowSequence) async throws -> [BudgetAlert] {
+        var alerts: [BudgetAlert] = []
+        for try await (id, start, threshold, spent, available, at, code) in rows.decode((UUID, Int32, Int32, Int64, Int64, Date, String).self) {
+            let currency = Currency(code: code) ?? LedgerService.defaultCurrency
+            alerts.append(BudgetAlert(
+                budgetID: id, periodStart: CalendarDate(dayNumber: Int(start)), threshold: Int(threshold),
+                spent: Money(minorUnits: spent, currency: currency), available: Money(minorUnits: available, currency: currency), createdAt: at))
+        }
+        return alerts
     }
 
     /// Statuses of periods first...last of each budget, from one spending statement for all of them.

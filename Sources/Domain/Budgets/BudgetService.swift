@@ -44,6 +44,19 @@ public struct BudgetService: Sendable {
         }
     }
 
+    /// Budgets by id (archived ones too), for batch loaders.
+    public func budgets(_ access: WorkspaceAccess, ids: [UUID]) async throws -> [UUID: Budget] {
+        try await ledger.read(access) { connection in
+            let rows = try await connection.query("SELECT \(unescaped: Self.columns) FROM budgets b WHERE b.id = ANY(\(ids))", logger: logger)
+            var budgets: [UUID: Budget] = [:]
+            for try await row in rows {
+                let budget = try Self.budget(row)
+                budgets[budget.id] = budget
+            }
+            return budgets
+        }
+    }
+
     /// One budget, or NOT_FOUND.
     public func budget(_ access: WorkspaceAccess, id: UUID) async throws -> Budget {
         try await ledger.read(access) { connection in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day in the proleptic Gregorian calendar, with no time zone: what a transaction date or a budget period bound is.
 /// Arithmetic goes through the day number (days since 1970-01-01), so no Foundation calendar is involved.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -55,6 +57,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
     }
+
+    /// Today in UTC: the day the server's clock is in.
+    public static var today: CalendarDate { CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))) }
 
     /// `YYYY-MM-DD`.
     public var iso: String {

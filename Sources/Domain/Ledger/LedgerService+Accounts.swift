@@ -52,7 +52,7 @@ extension LedgerService {
             throw LedgerError.badInput("currency must be an ISO 4217 code such as USD or EUR (got \"\(input.currency ?? "")\").", field: "currency")
         }
         let opening = try Self.signedMoney(input.openingBalance ?? "0", currency: currency, field: "openingBalance")
-        let openingDate = input.openingDate ?? CalendarDate(dayNumber: Int(Date().timeIntervalSince1970 / 86_400))
+        let openingDate = input.openingDate ?? CalendarDate.today
         let id = UUID()
         return try await write(access) { connection in
             try await Self.checkAccountName(name, excluding: nil, on: connection, logger: logger)
