@@ -7,46 +7,20 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-32}"
-PORT="${BUDGETAI_BENCH_HTTP_PORT:-18080}"
-command -v wrk >/dev/null 2>&1 || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; } || die "wrk is missing (apt-get install wrk)"
-"$ROOT/scripts/stack.sh" start
-cd "$ROOT"
-log "building budgetai in release mode"
-swift build -c release --product budgetai >/dev/null
-BIN="$(swift build -c release --show-bin-path)/budgetai"
-export DATABASE_URL="$(database_url "$BENCH_DB")" REDIS_URL="$(redis_url)" MIGRATIONS_DIR="$ROOT/migrations"
-export SCHEMA_PATH="$ROOT/schema.graphql" HTTP_PORT="$PORT" LOG_LEVEL=warning
-export JWT_SIGNING_KEYS="bench:$(head -c 32 /dev/urandom | base64 -w0)"
-"$BIN" migrate >/dev/null
-"$BIN" seed-demo >/dev/null
-"$BIN" serve & SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-WORK="$(mktemp -d)"
-for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-LOGIN='{"query":"mutation { login(input: {email: \"demo@example.com\", password: \"budget-ai-demo-2026\"}) { accessToken } }"}'
-TOKEN="$(curl -fs -H 'Content-Type: application/json' -d "$LOGIN" "http://127.0.0.1:$PORT/graphql" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["login"]["accessToken"])')"
-# Lua long strings ([[...]]) take the JSON bodies as they are, quotes and backslashes included.
-post_script() { # file, body, [token]
-    {
-        echo 'wrk.method = "POST"'
-        echo "wrk.body = [[$2]]"
-        echo 'wrk.headers["Content-Type"] = "application/json"'
-        if [ -n "${3:-}" ]; then echo "wrk.headers[\"Authorization\"] = \"Bearer $3\""; fi
-    } > "$1"
-}
+start_bench_server "${BUDGETAI_BENCH_HTTP_PORT:-18080}"
 post_script "$WORK/me.lua" '{"query":"{ me { id } }"}' "$TOKEN"
 post_script "$WORK/typename.lua" '{"query":"{ __typename }"}' "$TOKEN"
 post_script "$WORK/login.lua" "$LOGIN"
 rps() { awk '/Requests\/sec/ { print $2 }'; }
 log "GET /healthz, $CONNECTIONS connections, ${DURATION}s"
-HEALTH="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$PORT/healthz" | rps)"
+HEALTH="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "$URL/healthz" | rps)"
 log "POST { __typename } with the token (no SQL), $CONNECTIONS connections, ${DURATION}s"
-TYPENAME="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/typename.lua" "http://127.0.0.1:$PORT/graphql" | rps)"
+TYPENAME="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/typename.lua" "$URL/graphql" | rps)"
 log "POST { me { id } }, $CONNECTIONS connections, ${DURATION}s"
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/me.lua" "http://127.0.0.1:$PORT/graphql" > "$WORK/me.txt"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/me.lua" "$URL/graphql" > "$WORK/me.txt"
 ME="$(rps < "$WORK/me.txt")"
 log "login, 1 connection, ${DURATION}s"
-wrk -t1 -c1 -d"${DURATION}s" --latency -s "$WORK/login.lua" "http://127.0.0.1:$PORT/graphql" > "$WORK/login.txt"
+wrk -t1 -c1 -d"${DURATION}s" --latency -s "$WORK/login.lua" "$URL/graphql" > "$WORK/login.txt"
 LOGIN_RPS="$(rps < "$WORK/login.txt")"
 latency() { awk -v p="$1" '$1 == p { print $2 }' "$2"; }
 echo

@@ -9,43 +9,20 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DURATION="${1:-15}"
 CONNECTIONS="${2:-32}"
 ROWS="${3:-100000}"
-PORT="${BUDGETAI_BENCH_HTTP_PORT:-18081}"
-command -v wrk >/dev/null 2>&1 || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; } || die "wrk is missing (apt-get install wrk)"
-"$ROOT/scripts/stack.sh" start
-cd "$ROOT"
-log "building budgetai in release mode"
-swift build -c release --product budgetai >/dev/null
-BIN="$(swift build -c release --show-bin-path)/budgetai"
-export DATABASE_URL="$(database_url "$BENCH_DB")" REDIS_URL="$(redis_url)" MIGRATIONS_DIR="$ROOT/migrations"
-export SCHEMA_PATH="$ROOT/schema.graphql" HTTP_PORT="$PORT" LOG_LEVEL=warning GRAPHQL_MAX_BODY_BYTES=1048576
-export JWT_SIGNING_KEYS="bench:$(head -c 32 /dev/urandom | base64 -w0)"
-"$BIN" migrate >/dev/null
-"$BIN" seed-demo >/dev/null
-"$BIN" serve & SERVER=$!
-WORK="$(mktemp -d)"
-trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-URL="http://127.0.0.1:$PORT"
-for _ in $(seq 1 50); do curl -fs "$URL/healthz" >/dev/null && break; sleep 0.2; done
+start_bench_server "${BUDGETAI_BENCH_HTTP_PORT:-18081}"
 gql() { # body, token → response
     curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $2" -d "$1" "$URL/graphql"
 }
-LOGIN='{"query":"mutation { login(input: {email: \"demo@example.com\", password: \"budget-ai-demo-2026\"}) { accessToken } }"}'
-TOKEN="$(curl -fs -H 'Content-Type: application/json' -d "$LOGIN" "$URL/graphql" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["login"]["accessToken"])')"
+# bench-tenancy drops every workspace of the bench database, the demo user's personal one included: then recreate
+# the database (or run this on a fresh one) so that seed-demo can give it its books again.
 WS="$(gql '{"query":"{ me { workspaces { workspace { id kind } } } }"}' "$TOKEN" \
-    | python3 -c 'import json,sys; print([m["workspace"]["id"] for m in json.load(sys.stdin)["data"]["me"]["workspaces"] if m["workspace"]["kind"] == "PERSONAL"][0])')"
+    | python3 -c 'import json,sys; print(next((m["workspace"]["id"] for m in json.load(sys.stdin)["data"]["me"]["workspaces"] if m["workspace"]["kind"] == "PERSONAL"), ""))')"
+[ -n "$WS" ] || die "the demo user has no personal workspace in $BENCH_DB (bench-tenancy dropped it): drop that database and run again"
 FROM="$(date -u +%Y-%m-01)"
 TO="$(date -u -d "$FROM +1 month -1 day" +%Y-%m-%d)"
 DASHBOARD="{\"query\":\"query(\$w: ID!) { workspace(id: \$w) { dashboard(from: \\\"$FROM\\\", to: \\\"$TO\\\") { totals { income { amount } expenses { amount } net { amount } savingsRate } byCategory(limit: 10) { category { name } amount { amount } share } budgets { budget { name } spent { amount } remaining { amount } percentUsed projected { amount } } recentTransactions(first: 20) { date payee amount { amount currency } category { name } account { name } } } } }\",\"variables\":{\"w\":\"$WS\"}}"
 CHECK="$(gql "$DASHBOARD" "$TOKEN")"
 echo "$CHECK" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert "errors" not in d, d; t=d["data"]["workspace"]["dashboard"]; assert len(t["recentTransactions"]) == 20, t; print("dashboard check:", t["totals"])'
-post_script() { # file, body, token
-    {
-        echo 'wrk.method = "POST"'
-        echo "wrk.body = [[$2]]"
-        echo 'wrk.headers["Content-Type"] = "application/json"'
-        echo "wrk.headers[\"Authorization\"] = \"Bearer $3\""
-    } > "$1"
-}
 post_script "$WORK/dashboard.lua" "$DASHBOARD" "$TOKEN"
 post_script "$WORK/typename.lua" '{"query":"{ __typename }"}' "$TOKEN"
 rps() { awk '/Requests\/sec/ { print $2 }'; }

@@ -51,3 +51,39 @@ psql_super() {
     local base; base="$(pg_base)"
     as_postgres "$(pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$base/run" -p "$PG_PORT" -U postgres "$@"
 }
+
+# Benchmarks over HTTP: wrk present, the stack up, a release build migrated and seeded on the bench database, serving
+# on port $1 until the script exits. Sets BIN, SERVER (its pid), WORK (a scratch folder removed on exit), URL, LOGIN
+# (the demo user's login request) and TOKEN (its access token).
+start_bench_server() {
+    local port="$1"
+    command -v wrk >/dev/null 2>&1 || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; } || die "wrk is missing (apt-get install wrk)"
+    "$ROOT/scripts/stack.sh" start
+    cd "$ROOT"
+    log "building budgetai in release mode"
+    swift build -c release --product budgetai >/dev/null
+    BIN="$(swift build -c release --show-bin-path)/budgetai"
+    export DATABASE_URL="$(database_url "$BENCH_DB")" REDIS_URL="$(redis_url)" MIGRATIONS_DIR="$ROOT/migrations"
+    export SCHEMA_PATH="$ROOT/schema.graphql" HTTP_PORT="$port" LOG_LEVEL=warning
+    export JWT_SIGNING_KEYS="bench:$(head -c 32 /dev/urandom | base64 -w0)"
+    "$BIN" migrate >/dev/null
+    "$BIN" seed-demo >/dev/null
+    "$BIN" serve & SERVER=$!
+    WORK="$(mktemp -d)"
+    trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+    URL="http://127.0.0.1:$port"
+    for _ in $(seq 1 50); do curl -fs "$URL/healthz" >/dev/null && break; sleep 0.2; done
+    LOGIN='{"query":"mutation { login(input: {email: \"demo@example.com\", password: \"budget-ai-demo-2026\"}) { accessToken } }"}'
+    TOKEN="$(curl -fs -H 'Content-Type: application/json' -d "$LOGIN" "$URL/graphql" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["login"]["accessToken"])')"
+}
+
+# Writes wrk's Lua script for a POST of a JSON body, with a bearer token when one is given: post_script FILE BODY [TOKEN].
+# Lua long strings ([[...]]) take the JSON bodies as they are, quotes and backslashes included.
+post_script() {
+    {
+        echo 'wrk.method = "POST"'
+        echo "wrk.body = [[$2]]"
+        echo 'wrk.headers["Content-Type"] = "application/json"'
+        if [ -n "${3:-}" ]; then echo "wrk.headers[\"Authorization\"] = \"Bearer $3\""; fi
+    } > "$1"
+}
