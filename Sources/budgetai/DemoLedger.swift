@@ -101,7 +101,7 @@ struct DemoLedger {
             ("Travel", categories["TRAVEL"], .yearly, "2500", false),
         ] {
             _ = try await budgets.createBudget(access, BudgetInput(
-                name: name, categoryID: .some(category), period: period, anchor: period == .yearly ? start : start, amount: amount,
+                name: name, categoryID: .some(category), period: period, anchor: start, amount: amount,
                 rollover: rollover, rolloverCap: rollover ? .some("100") : nil), today: today)
         }
         try await budgets.recordThresholdCrossings(access, dates: Set((0..<12).map { start.adding(months: $0) }), today: today)

@@ -69,7 +69,7 @@ extension BudgetService {
     static func alerts(_ rows: PostgresRowSequence) async throws -> [BudgetAlert] {
         var alerts: [BudgetAlert] = []
         for try await (id, start, threshold, spent, available, at, code) in rows.decode((UUID, Int32, Int32, Int64, Int64, Date, String).self) {
-            let currency = Currency(code: code) ?? LedgerService.defaultCurrency
+            let currency = Cells.storedCurrency(code)
             alerts.append(BudgetAlert(
                 budgetID: id, periodStart: CalendarDate(dayNumber: Int(start)), threshold: Int(threshold),
                 spent: Money(minorUnits: spent, currency: currency), available: Money(minorUnits: available, currency: currency), createdAt: at))
@@ -114,8 +114,8 @@ extension BudgetService {
             var sums: [CurrencySum] = []
             for try await (budget, target, code, day, spent) in rows.decode((UUID, String, String, Int32, Int64).self) {
                 let date = CalendarDate(dayNumber: Int(day))
-                keys.append((budget, Currency(code: target) ?? LedgerService.defaultCurrency, date))
-                sums.append(CurrencySum(currency: Currency(code: code) ?? LedgerService.defaultCurrency, day: date, minorUnits: spent))
+                keys.append((budget, Cells.storedCurrency(target), date))
+                sums.append(CurrencySum(currency: Cells.storedCurrency(code), day: date, minorUnits: spent))
             }
             return (keys, sums)
         }

@@ -30,6 +30,6 @@ extension LedgerService {
 
     /// A `CurrencySum` from a row's currency code, optional day number and sum.
     static func currencySum(code: String, day: Int32?, minorUnits: Int64) -> CurrencySum {
-        CurrencySum(currency: Currency(code: code) ?? defaultCurrency, day: day.map { CalendarDate(dayNumber: Int($0)) }, minorUnits: minorUnits)
+        CurrencySum(currency: Cells.storedCurrency(code), day: day.map { CalendarDate(dayNumber: Int($0)) }, minorUnits: minorUnits)
     }
 }

@@ -32,16 +32,7 @@ extension LedgerService {
 
     /// Accounts by id, for batch loaders; ids of other workspaces are simply absent.
     public func accounts(_ access: WorkspaceAccess, ids: [UUID]) async throws -> [UUID: Account] {
-        try await read(access) { connection in
-            let rows = try await connection.query(
-                "SELECT \(unescaped: Self.accountColumns) FROM accounts a WHERE a.id = ANY(\(ids))", logger: logger)
-            var accounts: [UUID: Account] = [:]
-            for try await row in rows {
-                let account = try Self.account(row)
-                accounts[account.id] = account
-            }
-            return accounts
-        }
+        try await read(access) { connection in try await Self.accounts(ids: ids, on: connection, logger: logger) }
     }
 
     /// Opens an account. Name, kind and currency are required; the opening balance is a signed Decimal (default 0).
@@ -126,7 +117,7 @@ extension LedgerService {
                 """, logger: logger)
             var balances: [UUID: Money] = [:]
             for try await (id, code, minor) in rows.decode((UUID, String, Int64).self) {
-                balances[id] = Money(minorUnits: minor, currency: Currency(code: code) ?? Self.defaultCurrency)
+                balances[id] = Money(minorUnits: minor, currency: Cells.storedCurrency(code))
             }
             return balances
         }

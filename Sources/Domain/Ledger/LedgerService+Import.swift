@@ -167,10 +167,10 @@ extension LedgerService {
     }
 
     static func loadImport(_ id: UUID, lock: Bool, on connection: PostgresConnection, logger: Logger) async throws -> (StatementImport, [UInt8]) {
+        var sql = SQLBuilder()
+        let placeholder = try sql.bind(id)
         let rows = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT \(importColumns), i.content FROM imports i WHERE i.id = $1\(lock ? " FOR UPDATE" : "")",
-                          binds: try { var binds = PostgresBindings(); try binds.append(id); return binds }()),
-            logger: logger)
+            sql.query("SELECT \(importColumns), i.content FROM imports i WHERE i.id = \(placeholder)\(lock ? " FOR UPDATE" : "")"), logger: logger)
         for try await row in rows {
             let content = try PostgresRandomAccessRow(row)[10].decode(ByteBuffer.self)
             return (try statementImport(row), Array(content.readableBytesView))

@@ -50,7 +50,7 @@ extension LedgerService {
                 """, logger: logger)
             var lines: [UUID: [SplitLine]] = [:]
             for try await (id, position, category, amount, code, memo) in rows.decode((UUID, Int32, UUID?, Int64, String, String).self) {
-                let currency = Currency(code: code) ?? Self.defaultCurrency
+                let currency = Cells.storedCurrency(code)
                 lines[id, default: []].append(SplitLine(
                     transactionID: id, position: Int(position), categoryID: category, amount: Money(minorUnits: amount, currency: currency), memo: memo))
             }

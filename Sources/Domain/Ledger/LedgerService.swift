@@ -46,7 +46,7 @@ public struct LedgerService: Sendable {
     /// The workspace's base currency (its `currency` setting; USD when unset), read inside an open scope.
     static func baseCurrency(on connection: PostgresConnection, logger: Logger) async throws -> Currency {
         let rows = try await connection.query("SELECT value FROM workspace_settings WHERE key = 'currency'", logger: logger)
-        for try await code in rows.decode(String.self) { return Currency(code: code) ?? Self.defaultCurrency }
+        for try await code in rows.decode(String.self) { return Cells.storedCurrency(code) }
         return Self.defaultCurrency
     }
 
@@ -61,9 +61,14 @@ enum Cells {
         CalendarDate(dayNumber: Int(try cell.decode(Int32.self)))
     }
 
-    /// A char(3) currency column; unknown codes (never written by us) fall back to the default currency.
+    /// A char(3) currency column.
     static func currency(_ cell: PostgresCell) throws -> Currency {
-        Currency(code: try cell.decode(String.self)) ?? LedgerService.defaultCurrency
+        storedCurrency(try cell.decode(String.self))
+    }
+
+    /// A currency code read from our tables; unknown codes (never written by us) fall back to the default currency.
+    static func storedCurrency(_ code: String) -> Currency {
+        Currency(code: code) ?? LedgerService.defaultCurrency
     }
 }
 
@@ -88,11 +93,7 @@ enum TextField {
 extension Money {
     /// Parses a positive Decimal in `currency`, with an error naming `field` that says what is wrong.
     static func positive(_ text: String?, currency: Currency, field: String) throws -> Money {
-        guard let text, let money = Money(decimal: text, currency: currency) else {
-            throw LedgerError.badInput(
-                "\(field) must be a decimal number with at most \(currency.exponent) decimals for \(currency.code) (got \"\(text ?? "")\").",
-                field: field)
-        }
+        let money = try LedgerService.signedMoney(text ?? "", currency: currency, field: field)
         guard money.minorUnits > 0 else { throw LedgerError.badInput("\(field) must be greater than zero.", field: field) }
         return money
     }

@@ -27,17 +27,12 @@ extension GraphQLEndpoint {
                 .notAcceptable, .json, code: "NOT_ACCEPTABLE",
                 "Accept application/graphql-response+json or application/json.")
         }
-        var claims: AccessClaims?
-        if let authorization = request.headers[.authorization] {
-            let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else {
-                return Self.unauthorized(mediaType, "Send the access token as Authorization: Bearer <token>.")
-            }
-            do {
-                claims = try services.identity.authenticate(accessToken: String(parts[1].trimmingOptionalWhitespace))
-            } catch {
-                return Self.unauthorized(mediaType, "The access token is invalid or has expired; refresh it or sign in again.")
-            }
+        let claims: AccessClaims?
+        switch bearer(request.headers[.authorization]) {
+        case .absent: claims = nil
+        case .verified(let verified): claims = verified
+        case .malformed: return Self.unauthorized(mediaType, "Send the access token as Authorization: Bearer <token>.")
+        case .rejected: return Self.unauthorized(mediaType, "The access token is invalid or has expired; refresh it or sign in again.")
         }
         let graphQLRequest: GraphQLRequest
         switch isGet ? Self.parameters(of: request) : await parameters(ofBody: request) {
@@ -57,6 +52,27 @@ extension GraphQLEndpoint {
             response.headers[.allow] = "POST"
             return response
         }
+    }
+
+    /// What an `Authorization` header proves.
+    enum Bearer {
+        case absent
+        case verified(AccessClaims)
+        /// Not `Bearer <token>`.
+        case malformed
+        /// A token that does not verify (garbage, expired, unknown key).
+        case rejected
+    }
+
+    /// Reads and verifies `Authorization: Bearer <token>`; shared by every route that takes a caller.
+    func bearer(_ authorization: String?) -> Bearer {
+        guard let authorization else { return .absent }
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty else { return .malformed }
+        guard let claims = try? services.identity.authenticate(accessToken: String(parts[1].trimmingOptionalWhitespace)) else {
+            return .rejected
+        }
+        return .verified(claims)
     }
 
     /// A request problem found before GraphQL: its status, code and message.

@@ -19,9 +19,7 @@ extension GraphQLEndpoint {
     /// Answers an upload: 201 with `{"id", "fileName", "format", "status"}`, or an error document with the status
     /// its code calls for (401, 404, 403, 400, 413).
     func uploadImport(_ request: Request, context: APIRequestContext) async -> Response {
-        guard let authorization = request.headers[.authorization],
-              case let parts = authorization.split(separator: " ", maxSplits: 1), parts.count == 2, parts[0].lowercased() == "bearer",
-              let claims = try? services.identity.authenticate(accessToken: String(parts[1].trimmingOptionalWhitespace)) else {
+        guard case .verified(let claims) = bearer(request.headers[.authorization]) else {
             return Self.unauthorized(.json, "Send a valid access token as Authorization: Bearer <token>.")
         }
         let limit = LedgerService.maximumImportBytes
