@@ -3,7 +3,7 @@
 ARG SWIFT_VERSION=6.3
 FROM swift:${SWIFT_VERSION}-bookworm AS build
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libhiredis-dev libargon2-dev pkg-config \
+    && apt-get install -y --no-install-recommends libhiredis-dev libargon2-dev libcurl4-openssl-dev pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Dependencies first, so source edits do not re-fetch them.
@@ -15,7 +15,7 @@ RUN swift build -c release --product budgetai --static-swift-stdlib \
 
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libhiredis0.14 libargon2-1 ca-certificates tzdata \
+    && apt-get install -y --no-install-recommends libhiredis0.14 libargon2-1 libcurl4 ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home /app budgetai
 WORKDIR /app

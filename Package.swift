@@ -51,6 +51,12 @@ let package = Package(
             pkgConfig: "libargon2",
             providers: [.apt(["libargon2-dev"])]
         ),
+        // libcurl from Debian, for SMTP (Sources/Domain/Mail); the shim wraps the variadic curl_easy_setopt.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(
             name: "Persistence",
             dependencies: [
@@ -67,10 +73,13 @@ let package = Package(
                 "Persistence",
                 "Redis",
                 "CArgon2",
+                "CCurl",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // schema.graphql bound to the domain: resolvers, guards, request context, error codes.

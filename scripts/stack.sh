@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local stack: PostgreSQL and Redis on their own ports, data under .local/, no systemd, no Docker.
-#   scripts/stack.sh install   apt-get the packages that are missing (PostgreSQL, Redis, hiredis, argon2, pkg-config, libpq, PyYAML)
+#   scripts/stack.sh install   apt-get the packages that are missing (PostgreSQL, Redis, hiredis, argon2, libcurl, pkg-config, libpq, PyYAML)
 #   scripts/stack.sh start     install, then start PostgreSQL and Redis if stopped; create the role and databases
 #   scripts/stack.sh stop      stop both
 #   scripts/stack.sh status    say what runs, and the connection URLs
@@ -17,6 +17,7 @@ install_packages() {
     [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
     [ -f /usr/include/argon2.h ] || missing+=(libargon2-dev)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
+    [ -n "$(ls /usr/include/curl/curl.h /usr/include/*/curl/curl.h 2>/dev/null)" ] || missing+=(libcurl4-openssl-dev)
     /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
     if [ ${#missing[@]} -eq 0 ]; then
         return

@@ -3,6 +3,11 @@
 # deployment files agree with the code, then runs `swift test`, whose exit status is this script's.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/stack.sh" start
+# The mail tests send to a local aiosmtpd and read what it wrote (SMTP_SINK_URL, SMTP_SINK_DIR). Assigned first, so
+# a sink that cannot start stops this script (set -e).
+SINK_SETTINGS="$("$ROOT/scripts/smtp-sink.sh" start)"
+eval "$SINK_SETTINGS"
+export SMTP_SINK_URL SMTP_SINK_DIR
 command -v swift >/dev/null 2>&1 || die "Swift 6 is not installed (expected on PATH or in /opt/swift)"
 cd "$ROOT"
 swift build --build-tests

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import Persistence
@@ -7,6 +8,11 @@ import Redis
 public struct AppConfiguration: Sendable, Equatable {
     public var database: DatabaseSettings
     public var redis: RedisSettings
+    /// SMTP_URL; nil keeps mail in the outbox.
+    public var smtp: SMTPSettings?
+    public var mailFrom: MailboxAddress
+    /// Whether `serve` runs a job worker and scheduler in process (WORKER_ENABLED).
+    public var workerEnabled: Bool
     public var httpHost: String
     public var httpPort: Int
     public var logLevel: Logger.Level
@@ -53,6 +59,25 @@ public struct AppConfiguration: Sendable, Equatable {
         } catch {
             throw ConfigurationError(variable: EnvironmentVariable.redisURL.name, problem: "the URL \(error.reason)")
         }
+        var smtp: SMTPSettings?
+        if !value(.smtpURL).isEmpty {
+            do {
+                smtp = try SMTPSettings(url: value(.smtpURL))
+            } catch {
+                throw ConfigurationError(variable: EnvironmentVariable.smtpURL.name, problem: "the URL \(error.reason)")
+            }
+        }
+        let mailFrom: MailboxAddress
+        do {
+            mailFrom = try MailboxAddress(parsing: value(.mailFrom))
+        } catch {
+            throw ConfigurationError(
+                variable: EnvironmentVariable.mailFrom.name, problem: "\"\(error.text)\" is not an address such as Budget AI <no-reply@example.com>")
+        }
+        let workerText = value(.workerEnabled).lowercased()
+        guard workerText == "true" || workerText == "false" else {
+            throw ConfigurationError(variable: EnvironmentVariable.workerEnabled.name, problem: "\"\(workerText)\" is not true or false")
+        }
         let host = value(.httpHost)
         guard !host.isEmpty, !host.contains(where: \.isWhitespace) else {
             throw ConfigurationError(variable: EnvironmentVariable.httpHost.name, problem: "\"\(host)\" is not a host name or address")
@@ -85,6 +110,9 @@ public struct AppConfiguration: Sendable, Equatable {
         return AppConfiguration(
             database: database,
             redis: redis,
+            smtp: smtp,
+            mailFrom: mailFrom,
+            workerEnabled: workerText == "true",
             httpHost: host,
             httpPort: try integer(.httpPort, in: 1...65535),
             logLevel: level,

@@ -40,6 +40,13 @@ extension EnvironmentVariable {
         "MIGRATION_CONCURRENCY", default: "4", "Workspaces migrated at the same time by budgetai migrate, 1-64")
     public static let readinessTimeoutMS = EnvironmentVariable(
         "READINESS_TIMEOUT_MS", default: "2000", "Time /readyz waits for PostgreSQL and for Redis, in ms, 10-60000")
+    public static let smtpURL = EnvironmentVariable(
+        "SMTP_URL", default: "", secret: true,
+        "SMTP server for mail, smtp://[user:pass@]host:port[?starttls=required] or smtps://host:465; unset: mail stays in the outbox")
+    public static let mailFrom = EnvironmentVariable(
+        "MAIL_FROM", default: "Budget AI <no-reply@localhost>", "Sender of every mail, Name <address> or address")
+    public static let workerEnabled = EnvironmentVariable(
+        "WORKER_ENABLED", default: "true", "true or false: whether serve also runs the job worker and scheduler (budgetai worker runs them alone)")
 
     public static let schemaPath = EnvironmentVariable(
         "SCHEMA_PATH", default: "schema.graphql", "The API's schema.graphql, loaded and bound to the resolvers at start-up")
@@ -58,7 +65,7 @@ extension EnvironmentVariable {
     /// Every variable the program reads.
     public static let all: [EnvironmentVariable] = [
         databaseURL, databasePoolSize, redisURL, httpHost, httpPort, logLevel, logFormat,
-        migrationsDir, migrationConcurrency, readinessTimeoutMS, schemaPath, jwtSigningKeys, publicBaseURL,
+        migrationsDir, migrationConcurrency, readinessTimeoutMS, smtpURL, mailFrom, workerEnabled, schemaPath, jwtSigningKeys, publicBaseURL,
         corsAllowedOrigins, graphQLMaxBodyBytes, passwordPolicy,
     ]
 }

@@ -14,6 +14,7 @@ struct BudgetAI: AsyncParsableCommand {
         abstract: "Budget AI: multi-tenant budgeting backend.",
         subcommands: [
             ServeCommand.self,
+            WorkerCommand.self,
             MigrateCommand.self,
             SeedDemoCommand.self,
             GrantPlatformRoleCommand.self,

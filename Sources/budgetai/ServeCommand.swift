@@ -42,8 +42,11 @@ struct ServeCommand: AsyncParsableCommand {
             // Nothing needs Redis yet; /readyz reports "degraded" until it answers.
             logger.warning("Redis unreachable, serving degraded", metadata: ["error": "\(error)"])
         }
+        // The job worker and scheduler, unless WORKER_ENABLED=false. After the app in the list, so SIGTERM stops them
+        // first, while the app's database pool still runs for the jobs that are finishing.
+        let jobs = configuration.workerEnabled ? try JobRuntime.make(configuration: configuration, database: database, logger: logger).services() : []
         let group = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            configuration: .init(services: [app] + jobs, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )
         try await group.run()
         logger.info("stopped")

@@ -78,7 +78,7 @@ final class AppConfigurationTests: XCTestCase {
         for variable in EnvironmentVariable.all {
             XCTAssertNotNil(variable.defaultValue, variable.name)
         }
-        XCTAssertEqual(Set(EnvironmentVariable.all.filter(\.isSecret).map(\.name)), ["DATABASE_URL", "REDIS_URL", "JWT_SIGNING_KEYS"])
+        XCTAssertEqual(Set(EnvironmentVariable.all.filter(\.isSecret).map(\.name)), ["DATABASE_URL", "REDIS_URL", "JWT_SIGNING_KEYS", "SMTP_URL"])
     }
 
     func testAPISettingsParseAndRefuseBadValuesWithOneLine() throws {

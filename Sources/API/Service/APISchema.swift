@@ -28,6 +28,7 @@ public enum APISchema {
         builder.bindIdentityMutations()
         builder.bindWorkspaceMutations()
         builder.bindAdminMutations()
+        builder.bindAdminJobs()
         builder.bindLedger()
         builder.bindWorkspaceLedger()
         builder.bindDashboard()

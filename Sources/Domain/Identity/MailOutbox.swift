@@ -5,15 +5,9 @@ import PostgresNIO
 
 /// Mail waiting in `control.mail_outbox`, written in the same transaction as the action that sends it.
 public enum MailOutbox {
-    /// A queued mail as the sender job reads it.
-    public struct Entry: Sendable, Equatable {
-        public let id: Int64
-        public let mail: Mail
-        public let createdAt: Date
-        public let attempts: Int
-    }
-
-    /// Queues `mail` inside the caller's open transaction; returns the outbox id.
+    /// Queues `mail` inside the caller's open transaction; returns the outbox id. A `mail.deliver` job for this mail is
+    /// queued with it, so a worker sends it within moments of the commit (its own job, with no shared key, so
+    /// concurrent transactions that send mail never wait for each other).
     @discardableResult
     public static func enqueue(_ mail: Mail, on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
         let rows = try await connection.query(
@@ -25,44 +19,7 @@ public enum MailOutbox {
             logger: logger)
         var id: Int64 = 0
         for try await value in rows.decode(Int64.self) { id = value }
+        try await JobQueue.enqueue(MailDeliveryJob.newJob(outboxIDs: [id]), on: connection, logger: logger)
         return id
-    }
-
-    /// The oldest unsent mails, at most `limit`.
-    public static func pending(limit: Int, database: Database, logger: Logger = Logger(label: "budgetai.mail")) async throws -> [Entry] {
-        try await database.withControlTransaction { connection in
-            let rows = try await connection.query(
-                """
-                SELECT id, to_address, subject, text_body, template, created_at, attempts
-                FROM control.mail_outbox WHERE sent_at IS NULL ORDER BY created_at, id LIMIT \(limit)
-                """,
-                logger: logger)
-            var entries: [Entry] = []
-            for try await (id, to, subject, body, template, createdAt, attempts) in rows.decode(
-                (Int64, String, String, String, String, Date, Int).self)
-            {
-                entries.append(Entry(
-                    id: id, mail: Mail(to: to, subject: subject, textBody: body, template: template), createdAt: createdAt,
-                    attempts: attempts))
-            }
-            return entries
-        }
-    }
-
-    /// Marks a mail as sent, or records a failed attempt with its error.
-    public static func markAttempt(
-        id: Int64, error: String?, database: Database, logger: Logger = Logger(label: "budgetai.mail")
-    ) async throws {
-        try await database.withControlTransaction { connection in
-            if let error {
-                try await connection.query(
-                    "UPDATE control.mail_outbox SET attempts = attempts + 1, last_error = \(error) WHERE id = \(id)",
-                    logger: logger)
-            } else {
-                try await connection.query(
-                    "UPDATE control.mail_outbox SET attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = \(id)",
-                    logger: logger)
-            }
-        }
     }
 }

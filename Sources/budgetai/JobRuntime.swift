@@ -1,0 +1,35 @@
+import Domain
+import Foundation
+import Logging
+import Persistence
+import Server
+import ServiceLifecycle
+
+/// The job worker and scheduler of a process, built from the configuration; `budgetai worker` runs them alone and
+/// `serve` beside the HTTP server (unless WORKER_ENABLED=false). The handlers and schedules are `BuiltInJobs`'.
+struct JobRuntime {
+    let worker: JobWorker
+    let scheduler: JobScheduler
+
+    /// The worker (`concurrency` jobs at a time) and scheduler over `database`; warns once when SMTP_URL is unset.
+    static func make(configuration: AppConfiguration, database: Database, concurrency: Int = 4, logger: Logger) throws -> JobRuntime {
+        var mailDelivery: MailDelivery?
+        if let smtp = configuration.smtp {
+            mailDelivery = MailDelivery(database: database, client: SMTPClient(settings: smtp, from: configuration.mailFrom), logger: logger)
+        } else {
+            logger.warning("SMTP_URL is not set: mail stays in control.mail_outbox until it is")
+        }
+        let registry = BuiltInJobs.registry(BuiltInJobs.Dependencies(
+            database: database, ledger: LedgerService(database: database, logger: logger), mailDelivery: mailDelivery, logger: logger))
+        let queue = JobQueue(database: database, logger: logger)
+        return JobRuntime(
+            worker: JobWorker(queue: queue, registry: registry, settings: JobWorkerSettings(concurrency: concurrency), logger: logger),
+            scheduler: JobScheduler(queue: queue, schedules: try BuiltInJobs.schedules(), logger: logger))
+    }
+
+    /// The worker, and the scheduler unless `withScheduler` is false, as services (the scheduler last, so a graceful
+    /// shutdown stops it first and the worker then finishes its running jobs).
+    func services(withScheduler: Bool = true) -> [any Service] {
+        withScheduler ? [worker, scheduler] : [worker]
+    }
+}
