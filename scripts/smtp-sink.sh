@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tests' SMTP server: aiosmtpd (from PyPI, pinned, installed into a virtual environment under .local/smtp-sink)
 # listening on 127.0.0.1:$BUDGETAI_SMTP_SINK_PORT (2525) and writing every message it accepts, unchanged but for the
-# X-Peer, X-MailFrom and X-RcptTo headers aiosmtpd adds, into the Maildir .local/smtp-sink/maildir (new/).
+# X-Peer, X-MailFrom and X-RcptTo headers aiosmtpd adds, into the Maildir .local/smtp-sink/maildir (new/), which a
+# start of a stopped sink empties.
 #   scripts/smtp-sink.sh start    install aiosmtpd if missing, start the sink if stopped; prints its URL and folder
 #   scripts/smtp-sink.sh stop     stop it
 #   scripts/smtp-sink.sh status   say whether it runs (exit 1 if not)
@@ -45,6 +46,7 @@ start_sink() {
     mkdir -p "$MAILDIR/new" "$MAILDIR/cur" "$MAILDIR/tmp"
     if ! running; then
         listening && die "port $SMTP_SINK_PORT is taken by another program (set BUDGETAI_SMTP_SINK_PORT)"
+        find "$MAILDIR" -type f -delete
         log "starting the SMTP sink on 127.0.0.1:$SMTP_SINK_PORT (Maildir $MAILDIR)"
         # -n: do not switch to the nobody user; Mailbox: one Maildir file per message.
         nohup "$VENV/bin/python" -m aiosmtpd -n -l "127.0.0.1:$SMTP_SINK_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
