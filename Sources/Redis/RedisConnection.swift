@@ -5,15 +5,19 @@ import Foundation
 import Glibc
 #endif
 
-/// One connection to Redis through hiredis' blocking API, reconnecting on the next command after a failure.
+/// One connection to Redis through hiredis' blocking API, reconnecting on a later command after a failure.
 ///
 /// hiredis blocks the calling thread, so every call runs on the connection's own serial queue, never on Swift's
-/// cooperative pool; the queue also serialises access to the C context. Concurrent callers queue up.
-public final class RedisConnection: @unchecked Sendable {
-    // @unchecked: `context` is only read or written on `queue`.
+/// cooperative pool or an event loop; the queue also serialises access to the C context. Concurrent callers queue up.
+/// After a failed connect, further connects wait out a backoff (doubling from 50 ms to 2 s) and commands in between
+/// fail at once, so a dead Redis costs callers nothing while they fall back.
+public final class RedisConnection: RedisClient, @unchecked Sendable {
+    // @unchecked: `context`, `failedConnects` and `retryAt` are only read or written on `queue`.
     public let settings: RedisSettings
     private let queue: DispatchQueue
     private var context: UnsafeMutablePointer<redisContext>?
+    private var failedConnects = 0
+    private var retryAt: ContinuousClock.Instant?
 
     /// Creates a connection that connects lazily, on the first command.
     public init(settings: RedisSettings) {
@@ -23,11 +27,6 @@ public final class RedisConnection: @unchecked Sendable {
 
     deinit {
         if let context { redisFree(context) }
-    }
-
-    /// Sends one command, as in `["SET", "key", "value"]`, and returns its reply; a server error reply throws.
-    public func send(_ arguments: [String]) async throws(RedisError) -> RESPValue {
-        try await send(arguments.map { Array($0.utf8) })
     }
 
     /// Sends one command whose arguments are raw bytes.
@@ -64,6 +63,9 @@ public final class RedisConnection: @unchecked Sendable {
     private func connectedContext() throws(RedisError) -> UnsafeMutablePointer<redisContext> {
         if let context, context.pointee.err == 0 { return context }
         dropContext()
+        if let retryAt, ContinuousClock.now < retryAt {
+            throw .connectionFailed(address, "not retrying yet after \(failedConnects) failed connects")
+        }
         let timeout = Self.makeTimeval(settings.timeout)
         guard let fresh = redisConnectWithTimeout(settings.host, Int32(settings.port), timeout) else {
             throw .connectionFailed(address, "hiredis could not allocate a context")
@@ -71,8 +73,12 @@ public final class RedisConnection: @unchecked Sendable {
         if fresh.pointee.err != 0 {
             let message = Self.errorString(fresh)
             redisFree(fresh)
+            failedConnects += 1
+            retryAt = ContinuousClock.now + RedisBackoff.delay(afterFailures: failedConnects)
             throw .connectionFailed(address, message)
         }
+        failedConnects = 0
+        retryAt = nil
         // The same limit applies to every reply, so a hung server cannot block the queue for long.
         redisSetTimeout(fresh, timeout)
         context = fresh
@@ -105,7 +111,7 @@ public final class RedisConnection: @unchecked Sendable {
         context = nil
     }
 
-    private static func convert(_ reply: UnsafeMutablePointer<redisReply>) -> Result<RESPValue, RedisError> {
+    static func convert(_ reply: UnsafeMutablePointer<redisReply>) -> Result<RESPValue, RedisError> {
         let r = reply.pointee
         switch r.type {
         case REDIS_REPLY_STATUS:
@@ -137,7 +143,7 @@ public final class RedisConnection: @unchecked Sendable {
         }
     }
 
-    private static func withArgv<T>(
+    static func withArgv<T>(
         _ arguments: [[UInt8]],
         _ body: (Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>, UnsafePointer<Int>) -> T
     ) -> T {
@@ -157,7 +163,7 @@ public final class RedisConnection: @unchecked Sendable {
         }
     }
 
-    private static func errorString(_ context: UnsafeMutablePointer<redisContext>) -> String {
+    static func errorString(_ context: UnsafeMutablePointer<redisContext>) -> String {
         withUnsafeBytes(of: context.pointee.errstr) { raw in
             let bytes = raw.prefix { $0 != 0 }
             let text = String(decoding: bytes, as: UTF8.self)
@@ -165,7 +171,7 @@ public final class RedisConnection: @unchecked Sendable {
         }
     }
 
-    private static func makeTimeval(_ duration: Duration) -> Glibc.timeval {
+    static func makeTimeval(_ duration: Duration) -> Glibc.timeval {
         let (seconds, attoseconds) = duration.components
         return Glibc.timeval(tv_sec: Int(seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
     }

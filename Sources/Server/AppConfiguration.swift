@@ -27,6 +27,9 @@ public struct AppConfiguration: Sendable, Equatable {
     public var corsAllowedOrigins: [String]
     public var graphQLMaxBodyBytes: Int
     public var passwordPolicy: PasswordPolicyName
+    public var redisPoolSize: Int
+    public var rateLimits: RateLimitSettings
+    public var subscriptionInitTimeout: Duration
 
     /// Parses `environment`; an unset or empty variable takes its default. Pure: reads nothing else.
     public static func parse(environment: [String: String]) throws(ConfigurationError) -> AppConfiguration {
@@ -103,6 +106,25 @@ public struct AppConfiguration: Sendable, Equatable {
         guard let policy = PasswordPolicyName(rawValue: policyText) else {
             throw ConfigurationError(variable: EnvironmentVariable.passwordPolicy.name, problem: "\"\(policyText)\" is not length or classic")
         }
+        func rateLimitPolicy(_ variable: EnvironmentVariable) throws(ConfigurationError) -> RateLimitPolicy {
+            guard let policy = RateLimitPolicy(parsing: value(variable)) else {
+                throw ConfigurationError(variable: variable.name, problem: "\"\(value(variable))\" is not MAX/RATE with two positive whole numbers, as 1000/50")
+            }
+            return policy
+        }
+        let plans: [String: RateLimitPolicy]
+        switch RateLimitSettings.parsePlans(value(.rateLimitPlans)) {
+        case .success(let parsed): plans = parsed
+        case .failure(let error):
+            throw ConfigurationError(variable: EnvironmentVariable.rateLimitPlans.name, problem: "\"\(error.entry)\" is not PLAN=MAX/RATE, as FREE=2000/100")
+        }
+        let enabledText = value(.rateLimitEnabled).lowercased()
+        guard enabledText == "true" || enabledText == "false" else {
+            throw ConfigurationError(variable: EnvironmentVariable.rateLimitEnabled.name, problem: "\"\(enabledText)\" is not true or false")
+        }
+        let rateLimits = RateLimitSettings(
+            enabled: enabledText == "true", user: try rateLimitPolicy(.rateLimitUser), anonymous: try rateLimitPolicy(.rateLimitAnonymous),
+            plans: plans, defaultPlan: plans["FREE"] ?? RateLimitPolicy(maximumAvailable: 2_000, restoreRate: 100))
         let baseURL = value(.publicBaseURL)
         guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
             throw ConfigurationError(variable: EnvironmentVariable.publicBaseURL.name, problem: "\"\(baseURL)\" is not an http(s) URL")
@@ -125,7 +147,10 @@ public struct AppConfiguration: Sendable, Equatable {
             publicBaseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
             corsAllowedOrigins: origins,
             graphQLMaxBodyBytes: try integer(.graphQLMaxBodyBytes, in: 1024...67_108_864),
-            passwordPolicy: policy
+            passwordPolicy: policy,
+            redisPoolSize: try integer(.redisPoolSize, in: 1...64),
+            rateLimits: rateLimits,
+            subscriptionInitTimeout: .milliseconds(try integer(.subscriptionInitTimeoutMS, in: 100...60_000))
         )
     }
 }

@@ -1,4 +1,6 @@
 import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
 import Logging
 import Persistence
 import Prometheus
@@ -46,8 +48,18 @@ public func buildApplication(_ dependencies: ApplicationDependencies) -> some Ap
         router.addGraphQLRoutes(graphQL)
         router.addImportUploadRoute(graphQL)
     }
+    let server: HTTPServerBuilder
+    if let graphQL = dependencies.graphQL {
+        let initTimeout = dependencies.configuration.subscriptionInitTimeout
+        server = .http1WebSocketUpgrade(configuration: .init(ws: .init(maxFrameSize: 1 << 20, validateUTF8: true))) { request, channel, logger in
+            graphQL.webSocketUpgrade(request, channel: channel, initTimeout: initTimeout, logger: logger)
+        }
+    } else {
+        server = .http1()
+    }
     return Application(
         router: router,
+        server: server,
         configuration: .init(
             address: .hostname(dependencies.configuration.httpHost, port: dependencies.configuration.httpPort),
             serverName: "budgetai"

@@ -62,10 +62,26 @@ extension EnvironmentVariable {
     public static let passwordPolicy = EnvironmentVariable(
         "PASSWORD_POLICY", default: "length", "length (at least 12 characters) or classic (at least 8 with upper, lower, digit and special)")
 
+    public static let redisPoolSize = EnvironmentVariable(
+        "REDIS_POOL_SIZE", default: "4", "Redis connections for commands (rate limits, publishing), 1-64; pub/sub uses one more")
+    public static let rateLimitEnabled = EnvironmentVariable(
+        "RATE_LIMIT_ENABLED", default: "true", "true or false: charge each request's query cost to its buckets (429 when empty)")
+    public static let rateLimitUser = EnvironmentVariable(
+        "RATE_LIMIT_USER", default: "1000/50", "Each signed-in user's bucket, MAX/RATE: at most MAX cost points, restored at RATE per second")
+    public static let rateLimitAnonymous = EnvironmentVariable(
+        "RATE_LIMIT_ANONYMOUS", default: "200/10", "Each anonymous client address's bucket, MAX/RATE")
+    public static let rateLimitPlans = EnvironmentVariable(
+        "RATE_LIMIT_PLANS", default: "FREE=2000/100,PRO=10000/500,BUSINESS=20000/1000",
+        "Each workspace's bucket by its plan, PLAN=MAX/RATE,...; unlisted plans take FREE's")
+    public static let subscriptionInitTimeoutMS = EnvironmentVariable(
+        "SUBSCRIPTION_INIT_TIMEOUT_MS", default: "3000",
+        "Time a WebSocket client has to send connection_init before it is closed with 4408, in ms, 100-60000")
+
     /// Every variable the program reads.
     public static let all: [EnvironmentVariable] = [
         databaseURL, databasePoolSize, redisURL, httpHost, httpPort, logLevel, logFormat,
         migrationsDir, migrationConcurrency, readinessTimeoutMS, smtpURL, mailFrom, workerEnabled, schemaPath, jwtSigningKeys, publicBaseURL,
         corsAllowedOrigins, graphQLMaxBodyBytes, passwordPolicy,
+        redisPoolSize, rateLimitEnabled, rateLimitUser, rateLimitAnonymous, rateLimitPlans, subscriptionInitTimeoutMS,
     ]
 }

@@ -12,15 +12,29 @@ struct JobRuntime {
     let scheduler: JobScheduler
 
     /// The worker (`concurrency` jobs at a time) and scheduler over `database`; warns once when SMTP_URL is unset.
-    static func make(configuration: AppConfiguration, database: Database, concurrency: Int = 4, logger: Logger) throws -> JobRuntime {
+    /// Notifications the jobs create are announced on `events`.
+    static func make(
+        configuration: AppConfiguration, database: Database, events: any EventBus, concurrency: Int = 4, logger: Logger
+    ) throws -> JobRuntime {
         var mailDelivery: MailDelivery?
         if let smtp = configuration.smtp {
             mailDelivery = MailDelivery(database: database, client: SMTPClient(settings: smtp, from: configuration.mailFrom), logger: logger)
         } else {
             logger.warning("SMTP_URL is not set: mail stays in control.mail_outbox until it is")
         }
+        let ledger = LedgerService(database: database, logger: logger)
+        let budgets = BudgetService(ledger: ledger, logger: logger)
+        let notifications = NotificationService(
+            database: database, publisher: events, publicBaseURL: configuration.publicBaseURL, logger: logger)
         let registry = BuiltInJobs.registry(BuiltInJobs.Dependencies(
-            database: database, ledger: LedgerService(database: database, logger: logger), mailDelivery: mailDelivery, logger: logger))
+            database: database, ledger: ledger, mailDelivery: mailDelivery,
+            budgetAlertsRecorded: { alerts, access in
+                _ = await notifications.budgetThresholdsCrossed(alerts, access: access, budgets: budgets)
+                for alert in alerts {
+                    await events.publish(.encoding(BudgetAlertEvent(alert), on: .budgetAlerts(workspaceID: access.workspace.id)))
+                }
+            },
+            notifications: notifications, logger: logger))
         let queue = JobQueue(database: database, logger: logger)
         return JobRuntime(
             worker: JobWorker(queue: queue, registry: registry, settings: JobWorkerSettings(concurrency: concurrency), logger: logger),

@@ -5,7 +5,8 @@ import Logging
 import Persistence
 
 /// `budgetai materialize-recurring`: writes the due occurrences of every workspace's recurring rules as transactions
-/// and records the budget thresholds they cross. Safe to run again (and from cron) until the job scheduler exists.
+/// and records the budget thresholds they cross, notifying the workspaces' owners and admins. Safe to run again (and
+/// from cron) until the job scheduler exists.
 struct MaterializeRecurringCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "materialize-recurring",
@@ -37,6 +38,9 @@ struct MaterializeRecurringCommand: AsyncParsableCommand {
                 let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: migrations.tenant, logger: logger)
                 let ledger = LedgerService(database: database, logger: logger)
                 let budgets = BudgetService(ledger: ledger, logger: logger)
+                // No subscribers in this process: the rows are what counts, clients read them with `notifications`.
+                let notifications = NotificationService(
+                    database: database, publisher: LocalEventBus(), publicBaseURL: configuration.publicBaseURL, logger: logger)
                 var written = 0
                 var touched = 0
                 for workspace in try await provisioner.listWorkspaces() where only == nil || workspace.id == only {
@@ -46,7 +50,8 @@ struct MaterializeRecurringCommand: AsyncParsableCommand {
                     guard !dates.isEmpty else { continue }
                     written += dates.count
                     touched += 1
-                    try await budgets.recordThresholdCrossings(access, dates: Set(dates), today: today)
+                    let alerts = try await budgets.recordThresholdCrossings(access, dates: Set(dates), today: today)
+                    await notifications.budgetThresholdsCrossed(alerts, access: access, budgets: budgets)
                 }
                 return .success("materialised \(written) recurring transactions in \(touched) workspaces, through \(day.iso)")
             } catch {

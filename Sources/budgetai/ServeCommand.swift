@@ -19,11 +19,16 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let database = Database(settings: configuration.database, logger: logger)
         let redis = RedisConnection(settings: configuration.redis)
+        // Commands (rate limits, publishing) share a pool; subscriptions from other instances arrive on the bus's own
+        // subscriber connection.
+        let redisPool = RedisConnectionPool(settings: configuration.redis, size: configuration.redisPoolSize)
+        let events = RedisEventBus(redis: redisPool, settings: configuration.redis, logger: logger)
         let migrations = try loadMigrations(configuration)
         let graphQL: GraphQLEndpoint
         do {
             graphQL = try GraphQLEndpoint.make(
-                configuration: configuration, database: database, redis: redis, tenantMigrations: migrations.tenant, logger: logger)
+                configuration: configuration, database: database, redis: redisPool, events: events,
+                tenantMigrations: migrations.tenant, logger: logger)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
@@ -39,12 +44,12 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await redis.ping()
         } catch {
-            // Nothing needs Redis yet; /readyz reports "degraded" until it answers.
+            // Rate limits and events fall back to this process until Redis answers; /readyz reports "degraded".
             logger.warning("Redis unreachable, serving degraded", metadata: ["error": "\(error)"])
         }
         // The job worker and scheduler, unless WORKER_ENABLED=false. After the app in the list, so SIGTERM stops them
         // first, while the app's database pool still runs for the jobs that are finishing.
-        let jobs = configuration.workerEnabled ? try JobRuntime.make(configuration: configuration, database: database, logger: logger).services() : []
+        let jobs = configuration.workerEnabled ? try JobRuntime.make(configuration: configuration, database: database, events: events, logger: logger).services() : []
         let group = ServiceGroup(
             configuration: .init(services: [app] + jobs, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Logging
 import Persistence
+import Redis
+import Server
 import ServiceLifecycle
 
 /// `budgetai worker`: runs queued jobs, the periodic schedules and mail delivery until SIGTERM or SIGINT, then lets
@@ -23,7 +25,11 @@ struct WorkerCommand: AsyncParsableCommand {
     func run() async throws {
         let (configuration, logger) = try startUp(label: "budgetai.worker")
         let database = Database(settings: configuration.database, logger: logger)
-        let runtime = try JobRuntime.make(configuration: configuration, database: database, concurrency: concurrency, logger: logger)
+        // Notifications the jobs create reach subscribers on every server instance through Redis.
+        let events = RedisEventBus(
+            redis: RedisConnectionPool(settings: configuration.redis, size: 2), settings: configuration.redis, logger: logger)
+        let runtime = try JobRuntime.make(
+            configuration: configuration, database: database, events: events, concurrency: concurrency, logger: logger)
         logger.info("starting worker", metadata: [
             "database": "\(configuration.database.redactedURL)", "smtp": "\(configuration.smtp?.redactedURL ?? "none")",
             "scheduler": "\(!noScheduler)",

@@ -34,6 +34,10 @@ extension AdminError: GraphQLErrorConvertible {
     public var graphQLError: GraphQLError { GraphQLError(domain: self) }
 }
 
+extension NotificationError: GraphQLErrorConvertible {
+    public var graphQLError: GraphQLError { GraphQLError(domain: self) }
+}
+
 extension IdentityError: GraphQLErrorConvertible {
     public var graphQLError: GraphQLError {
         var error = GraphQLError(domain: self)

@@ -46,16 +46,21 @@ public final class RequestContext: Sendable {
     }
 
     /// The caller's access to a workspace, looked up once per request; nil when there is none (or no such workspace).
-    /// An access through an advisor grant is written to the audit log the first time a request uses it.
+    /// An access through an advisor grant is written to the audit log the first time a request uses it, and the
+    /// workspace's owners are notified (once per grant and day).
     public func access(to workspaceID: UUID) async throws -> WorkspaceAccess? {
         let user = try await requireUser()
         let tenancy = services.tenancy
+        let notifications = services.notifications
         let origin = self.origin
         let task = cache.withLock { cache in
             if let task = cache.accesses[workspaceID] { return task }
             let task = Task { () async throws -> WorkspaceAccess? in
                 guard let access = try await tenancy.access(userID: user.id, workspaceID: workspaceID) else { return nil }
-                if access.grantID != nil { try await tenancy.recordAdvisorAccess(access, origin: origin) }
+                if access.grantID != nil {
+                    try await tenancy.recordAdvisorAccess(access, origin: origin)
+                    await notifications.advisorAccessUsed(access)
+                }
                 return access
             }
             cache.accesses[workspaceID] = task

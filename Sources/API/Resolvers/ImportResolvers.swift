@@ -100,9 +100,23 @@ extension ExecutableSchema.Builder {
         }
         workspaceMutation("commitImport") { access, arguments, request in
             let importID = try arguments.id("importId")
-            let committed = try await request.services.ledger.commitImport(
-                access, importID: importID, accountID: try arguments.id("accountId"), mapping: try Self.csvMapping(arguments.object("mapping")))
+            let events = request.services.events
+            let topic = EventTopic.importProgress(importID: importID)
+            await events.publish(.encoding(ImportProgressEvent(importID: importID, stage: .committing), on: topic))
+            let committed: StatementImport
+            do {
+                committed = try await request.services.ledger.commitImport(
+                    access, importID: importID, accountID: try arguments.id("accountId"), mapping: try Self.csvMapping(arguments.object("mapping")))
+            } catch {
+                let message = (error as? any GraphQLErrorConvertible)?.graphQLError.message ?? "The import could not be committed."
+                await events.publish(.encoding(ImportProgressEvent(importID: importID, stage: .failed, message: message), on: topic))
+                throw error
+            }
+            await events.publish(.encoding(
+                ImportProgressEvent(importID: importID, stage: .committed, added: committed.addedCount, duplicates: committed.duplicateCount),
+                on: topic))
             try await request.recordBudgetCrossings(access, dates: try await request.services.ledger.importDates(access, importID: importID))
+            await request.services.notifications.importFinished(committed, access: access)
             return .object(Scoped(access: access, value: committed))
         }
     }

@@ -37,6 +37,7 @@ extension ExecutableSchema.Builder {
         workspaceMutation("createTransaction") { access, arguments, request in
             let input = arguments.object("input") ?? [:]
             let created = try await request.services.ledger.createTransaction(access, try Self.transactionInput(input, creating: true))
+            await request.announceTransactions(access, .created, [created.id])
             try await request.recordBudgetCrossings(access, dates: [created.date])
             return .object(Scoped(access: access, value: created))
         }
@@ -45,11 +46,14 @@ extension ExecutableSchema.Builder {
             let before = try await request.services.ledger.transactions(access, ids: [id])[id]
             let updated = try await request.services.ledger.updateTransaction(
                 access, id: id, try Self.transactionInput(arguments.object("input") ?? [:], creating: false))
+            await request.announceTransactions(access, .updated, [updated.id])
             try await request.recordBudgetCrossings(access, dates: [updated.date] + (before.map { [$0.date] } ?? []))
             return .object(Scoped(access: access, value: updated))
         }
         workspaceMutation("deleteTransaction") { access, arguments, request in
-            .list(try await request.services.ledger.deleteTransaction(access, id: try arguments.id("transactionId")).map { .id($0) })
+            let deleted = try await request.services.ledger.deleteTransaction(access, id: try arguments.id("transactionId"))
+            await request.announceTransactions(access, .deleted, deleted)
+            return .list(deleted.map { .id($0) })
         }
         workspaceMutation("createTransfer") { access, arguments, request in
             let input = arguments.object("input") ?? [:]
@@ -58,6 +62,7 @@ extension ExecutableSchema.Builder {
                 fromAccountID: try input.id("fromAccountId"), toAccountID: try input.id("toAccountId"), date: date,
                 amount: input.string("amount") ?? "", toAmount: input.string("toAmount"), description: input.string("description") ?? "",
                 status: input.string("status").flatMap(TransactionStatus.init(rawValue:)) ?? .cleared))
+            await request.announceTransactions(access, .created, [legs.from.id, legs.to.id])
             return .object(TransferNode(access: access, from: legs.from, to: legs.to))
         }
         workspaceMutation("createBudget") { access, arguments, request in
@@ -120,11 +125,15 @@ extension ExecutableSchema.Builder {
 }
 
 extension RequestContext {
-    /// Records the budget thresholds crossed in the periods of `dates`. A failure here is logged and does not undo the
-    /// write the caller already committed.
+    /// Records the budget thresholds crossed in the periods of `dates` and notifies the workspace's owners and admins
+    /// (and the caller) of new ones. A failure here is logged and does not undo the write the caller already committed.
     func recordBudgetCrossings(_ access: WorkspaceAccess, dates: [CalendarDate]) async throws {
         do {
-            try await services.budgets.recordThresholdCrossings(access, dates: Set(dates), today: .today)
+            let alerts = try await services.budgets.recordThresholdCrossings(access, dates: Set(dates), today: .today)
+            await services.notifications.budgetThresholdsCrossed(alerts, access: access, budgets: services.budgets)
+            for alert in alerts {
+                await services.events.publish(.encoding(BudgetAlertEvent(alert), on: .budgetAlerts(workspaceID: access.workspace.id)))
+            }
         } catch {
             services.logger.warning("budget thresholds not recorded", metadata: ["workspace": "\(access.workspace.id)", "error": "\(error)"])
         }

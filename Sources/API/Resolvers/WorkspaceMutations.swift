@@ -34,6 +34,7 @@ extension ExecutableSchema.Builder {
                 throw APIError(.badUserInput, "role must be ADMIN, MEMBER or VIEWER.", field: "role")
             }
             let issued = try await request.services.tenancy.invite(access, email: arguments.string("email") ?? "", role: role, origin: request.origin)
+            await request.services.notifications.memberInvited(issued.invitation, workspace: access.workspace)
             return .object(issued.invitation)
         }
         workspaceMutation("revokeInvitation") { access, arguments, request in
@@ -76,9 +77,11 @@ extension ExecutableSchema.Builder {
                 expiresAt: arguments.date("expiresAt"), origin: request.origin))
         }
         root("Mutation", "respondToAdvisorGrant") { arguments, request in
-            .object(try await request.services.tenancy.respondToGrant(
+            let grant = try await request.services.tenancy.respondToGrant(
                 grantID: try arguments.id("grantId"), accept: arguments.bool("accept") ?? false,
-                userID: try await request.requireUser().id, origin: request.origin))
+                userID: try await request.requireUser().id, origin: request.origin)
+            await request.services.notifications.advisorAccessGranted(grant)
+            return .object(grant)
         }
         root("Mutation", "revokeAdvisorGrant") { arguments, request in
             .object(try await request.services.tenancy.revokeGrant(

@@ -36,6 +36,9 @@ public enum APISchema {
         builder.bindImports()
         builder.bindCurrency()
         builder.bindLedgerMutations()
+        builder.bindNotifications()
+        builder.bindNotificationMutations()
+        builder.bindSubscriptions()
         return try builder.build()
     }
 

@@ -13,6 +13,12 @@ public enum GraphQLOutcome: Sendable {
     case methodNotAllowed([GraphQLError])
 }
 
+/// What `prepare` gives: a request ready to run, or the outcome that ends it before execution.
+public enum Preparation: Sendable {
+    case ready(PreparedRequest)
+    case finished(GraphQLOutcome)
+}
+
 /// The transport-independent pipeline: document cache (with automatic persisted queries) → operation checks → cost and
 /// depth limits → execution with the caller's context. Every error leaves with `extensions.code`.
 public final class GraphQLService: Sendable {
@@ -33,22 +39,41 @@ public final class GraphQLService: Sendable {
 
     /// Runs `request`; `allowMutations` is false for GET (GraphQL over HTTP allows only queries there).
     public func execute(_ request: GraphQLRequest, context: RequestContext, allowMutations: Bool = true) async -> GraphQLOutcome {
+        switch prepare(request, allowMutations: allowMutations) {
+        case .ready(let prepared): return await run(prepared, context: context)
+        case .finished(let outcome): return outcome
+        }
+    }
+
+    /// Everything before execution: the document from the cache, the operation checks, the cost and depth limits.
+    /// The transport charges `PreparedRequest.cost` to the rate limiter between this and `run`.
+    public func prepare(_ request: GraphQLRequest, allowMutations: Bool = true) -> Preparation {
         let document: Document
         switch documents.document(query: request.query, persistedHash: request.persistedQueryHash) {
         case .success(let d): document = d
-        case .failure(let failure): return .rejected(failure.errors)
+        case .failure(let failure): return .finished(.rejected(failure.errors))
         }
-        if let operation = Self.operation(in: document, named: request.operationName) {
+        let operation = Self.operation(in: document, named: request.operationName)
+        var cost = QueryCost(requested: 0, depth: 0)
+        if let operation {
             if !allowMutations && operation.operation != .query {
-                return .methodNotAllowed([GraphQLError(
+                return .finished(.methodNotAllowed([GraphQLError(
                     "Only queries may be sent with GET; send \(operation.operation.rawValue) operations with POST.",
-                    extensions: ["code": "METHOD_NOT_ALLOWED"])])
+                    extensions: ["code": "METHOD_NOT_ALLOWED"])]))
             }
-            let limitErrors = limits.check(costAnalyzer.cost(of: operation, in: document, variables: request.variables))
-            if !limitErrors.isEmpty { return .rejected(limitErrors) }
+            cost = costAnalyzer.cost(of: operation, in: document, variables: request.variables)
+            let limitErrors = limits.check(cost)
+            if !limitErrors.isEmpty { return .finished(.rejected(limitErrors)) }
         }
+        return .ready(PreparedRequest(request: request, document: document, operation: operation, cost: cost))
+    }
+
+    /// Executes a prepared request with the caller's context.
+    public func run(_ prepared: PreparedRequest, context: RequestContext) async -> GraphQLOutcome {
+        let request = prepared.request
         let result = await GraphQLEngine.execute(
-            schema: executable, document: document, operationName: request.operationName, variables: request.variables, context: context)
+            schema: executable, document: prepared.document, operationName: request.operationName, variables: request.variables,
+            context: context)
         guard result.data != nil else {
             // Operation selection and variable coercion (spec 6.1): the client's input is wrong.
             return .rejected(result.errors.map { Self.coded($0, default: "BAD_USER_INPUT") })
@@ -70,7 +95,8 @@ public final class GraphQLService: Sendable {
         return name == nil ? found : nil
     }
 
-    static func coded(_ error: GraphQLError, default code: String) -> GraphQLError {
+    /// `error` with `extensions.code` set to `code` unless it has one.
+    public static func coded(_ error: GraphQLError, default code: String) -> GraphQLError {
         guard error.extensions["code"] == nil else { return error }
         var coded = error
         coded.extensions["code"] = code

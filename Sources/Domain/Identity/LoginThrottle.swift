@@ -8,13 +8,13 @@ import Synchronization
 /// in Redis (INCR + EXPIRE) when Redis answers, else in an in-process table with the same rule. A success clears
 /// the account's counter.
 public struct LoginThrottle: Sendable {
-    let redis: RedisConnection?
+    let redis: (any RedisClient)?
     public let settings: LoginThrottleSettings
     let logger: Logger
     private let fallback: FallbackCounters
 
     /// A throttle on `redis`, or only in-process when `redis` is nil.
-    public init(redis: RedisConnection?, settings: LoginThrottleSettings = .init(), logger: Logger) {
+    public init(redis: (any RedisClient)?, settings: LoginThrottleSettings = .init(), logger: Logger) {
         self.redis = redis
         self.settings = settings
         self.logger = logger

@@ -14,17 +14,20 @@ public enum BuiltInJobs {
         public let mailDelivery: MailDelivery?
         /// Told about budget alerts the jobs record (notifications plug in here); nil: recorded only.
         public let budgetAlertsRecorded: BudgetAlertsRecorded?
+        /// Bill reminders.
+        public let notifications: NotificationService
         public let logger: Logger
 
         /// The dependencies of the built-in handlers.
         public init(
             database: Database, ledger: LedgerService, mailDelivery: MailDelivery?, budgetAlertsRecorded: BudgetAlertsRecorded? = nil,
-            logger: Logger
+            notifications: NotificationService, logger: Logger
         ) {
             self.database = database
             self.ledger = ledger
             self.mailDelivery = mailDelivery
             self.budgetAlertsRecorded = budgetAlertsRecorded
+            self.notifications = notifications
             self.logger = logger
         }
     }
@@ -38,20 +41,21 @@ public enum BuiltInJobs {
         registry.register(BudgetPeriodRolloverJob(
             budgets: BudgetService(ledger: dependencies.ledger, logger: dependencies.logger), alertsRecorded: dependencies.budgetAlertsRecorded))
         registry.register(CleanupJob(database: dependencies.database))
-        // Register further handlers here, for example:
-        // registry.register(BillReminderJob(notifications: ...))
+        registry.register(BillReminderJob(notifications: dependencies.notifications))
+        // Register further handlers here.
         return registry
     }
 
     /// The periodic jobs. Mail every minute (for retries; new mail is sent at once by its own job), recurring
     /// transactions hourly (so a day's occurrences appear within an hour of midnight UTC), budget periods every six
-    /// hours, the clean-up daily.
+    /// hours, bill reminders every six hours (each occurrence is reminded once), the clean-up daily.
     public static func schedules() throws -> [JobSchedule] {
         [
             try JobSchedule(name: "mail.deliver", every: .seconds(60), job: MailDeliveryJob.newJob()),
             try JobSchedule(name: "ledger.materialize_recurring", every: .seconds(3600), job: NewJob(kind: MaterializeRecurringJob.kind)),
             try JobSchedule(name: "budgets.period_rollover", every: .seconds(6 * 3600), job: NewJob(kind: BudgetPeriodRolloverJob.kind)),
             try JobSchedule(name: "maintenance.cleanup", every: .seconds(86_400), job: NewJob(kind: CleanupJob.kind)),
+            try JobSchedule(name: "notifications.bill_reminders", every: .seconds(6 * 3600), job: NewJob(kind: BillReminderJob.kind)),
             // Schedule further periodic jobs here.
         ]
     }

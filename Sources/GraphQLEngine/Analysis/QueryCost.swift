@@ -7,6 +7,12 @@ public struct QueryCost: Sendable, Equatable {
     public let requested: Int
     /// The deepest nesting of fields (the root fields are depth 1).
     public let depth: Int
+
+    /// A cost from its figures.
+    public init(requested: Int, depth: Int) {
+        self.requested = requested
+        self.depth = depth
+    }
 }
 
 /// Settings of the cost analysis.

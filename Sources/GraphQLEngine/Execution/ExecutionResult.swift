@@ -4,11 +4,15 @@ public struct ExecutionResult: Sendable {
     /// The response data; `.null` when an error reached the root; nil for request errors.
     public var data: GraphQLValue?
     public var errors: [GraphQLError]
+    /// The response's `extensions` entry (spec 7.1.2), for what the server adds, such as the query cost; left out
+    /// of the response when empty.
+    public var extensions: GraphQLObject
 
-    /// Makes a result from data (nil for a request error) and errors.
-    public init(data: GraphQLValue?, errors: [GraphQLError]) {
+    /// Makes a result from data (nil for a request error), errors and extensions.
+    public init(data: GraphQLValue?, errors: [GraphQLError], extensions: GraphQLObject = [:]) {
         self.data = data
         self.errors = errors
+        self.extensions = extensions
     }
 
     /// The response as a GraphQL response map: `errors` (when any) before `data`.
@@ -16,6 +20,7 @@ public struct ExecutionResult: Sendable {
         var object = GraphQLObject()
         if !errors.isEmpty { object.append("errors", .list(errors.map(\.responseValue))) }
         if let data { object.append("data", data) }
+        if !extensions.isEmpty { object.append("extensions", .object(extensions)) }
         return .object(object)
     }
 }

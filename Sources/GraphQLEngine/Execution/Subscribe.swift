@@ -45,6 +45,14 @@ public func subscribe(
     let input = FieldInput(
         source: sourceValue(rootValue).asSendable, arguments: arguments, context: context,
         info: executor.resolveInfo(field, parentType: prepared.rootType, parentPath: .root))
+    // The root field's guard decides before the source exists, so a denied caller never starts a stream.
+    if let fieldGuard = schema.fieldGuard, schema.guardedFields[prepared.rootType][index],
+       var denial = await fieldGuard.check(field: field.definition, directives: field.definition.directives, input: input)
+    {
+        denial.locations = GraphQLError("", nodes: field.locations, source: document.source).locations
+        denial.path = [.key(field.responseKey)]
+        return .failed(ExecutionResult(data: nil, errors: [denial]))
+    }
     let events: AsyncThrowingStream<Resolved, any Error>
     do {
         events = try await source(input)

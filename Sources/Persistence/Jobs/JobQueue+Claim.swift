@@ -45,8 +45,10 @@ extension JobQueue {
             WHERE id = \(job.id) AND state = 'running' AND locked_by = \(worker) AND attempts = \(job.attempts)
             RETURNING id
             """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        // Read every row: a pooled query's connection goes back to the pool only once its rows are consumed.
+        var updated = false
+        for try await _ in rows { updated = true }
+        return updated
     }
 
     /// Records a claimed job's failure: queued again after `retryAfter`, or dead when it was its last attempt or

@@ -56,8 +56,10 @@ public struct JobQueue: Sendable {
     public func job(id: Int64) async throws -> Job? {
         let rows = try await database.client.query(
             "SELECT \(unescaped: Self.columns) FROM control.jobs WHERE id = \(id)", logger: logger)
-        for try await row in rows { return try Job(row: row) }
-        return nil
+        // Read every row: a pooled query's connection goes back to the pool only once its rows are consumed.
+        var job: Job?
+        for try await row in rows { job = try Job(row: row) }
+        return job
     }
 }
 

@@ -7,9 +7,11 @@ import Redis
 
 extension GraphQLEndpoint {
     /// Builds the services and binds schema.graphql as the configuration says; throws when the schema does not load
-    /// or the signing keys do not parse, so a bad deployment stops at start-up.
+    /// or the signing keys do not parse, so a bad deployment stops at start-up. `argon2` is the password-hash cost
+    /// (tests that sign many users up pass a cheap one; production keeps the standard).
     public static func make(
-        configuration: AppConfiguration, database: Database, redis: RedisConnection?, tenantMigrations: [Migration], logger: Logger
+        configuration: AppConfiguration, database: Database, redis: (any RedisClient)?, events: any EventBus = LocalEventBus(),
+        tenantMigrations: [Migration], argon2: Argon2Parameters = .standard, logger: Logger
     ) throws -> GraphQLEndpoint {
         let keys: SigningKeys
         if configuration.jwtSigningKeys.isEmpty {
@@ -23,6 +25,7 @@ extension GraphQLEndpoint {
             }
         }
         var settings = IdentitySettings(signingKeys: keys)
+        settings.argon2 = argon2
         settings.publicBaseURL = configuration.publicBaseURL
         settings.passwordPolicy = configuration.passwordPolicy == .classic ? .classic : .default
         let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: tenantMigrations, logger: logger)
@@ -33,10 +36,13 @@ extension GraphQLEndpoint {
             database: database, identity: identity,
             tenancy: TenancyService(database: database, provisioner: provisioner, publicBaseURL: configuration.publicBaseURL, logger: logger),
             admin: AdminService(database: database, identity: identity, logger: logger),
-            logger: logger)
+            events: events, logger: logger)
         let executable = try APISchema.load(path: configuration.schemaPath)
         return GraphQLEndpoint(
             service: GraphQLService(executable: executable, logger: logger), services: services,
-            maxBodyBytes: configuration.graphQLMaxBodyBytes, allowedOrigins: configuration.corsAllowedOrigins)
+            maxBodyBytes: configuration.graphQLMaxBodyBytes, allowedOrigins: configuration.corsAllowedOrigins,
+            rateLimit: RateLimitGate(
+                settings: configuration.rateLimits, limiter: FailoverRateLimiter(redis: redis, logger: logger),
+                plans: WorkspacePlanCache(database: database), logger: logger))
     }
 }

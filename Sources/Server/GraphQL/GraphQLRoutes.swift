@@ -41,7 +41,40 @@ extension GraphQLEndpoint {
         }
         let origin = ClientOrigin(address: context.clientAddress, userAgent: request.headers[.userAgent])
         let requestContext = RequestContext(services: services, claims: claims, origin: origin)
-        switch await service.execute(graphQLRequest, context: requestContext, allowMutations: !isGet) {
+        let prepared: PreparedRequest
+        switch service.prepare(graphQLRequest, allowMutations: !isGet) {
+        case .ready(let ready): prepared = ready
+        case .finished(let outcome): return Self.response(to: outcome, mediaType)
+        }
+        let requested = prepared.cost.requested
+        let buckets = await rateLimit.buckets(
+            userID: claims?.userID, address: context.clientAddress, workspaceIDs: prepared.workspaceIDs())
+        let decision = await rateLimit.acquire(cost: requested, from: buckets)
+        let limitHeaders = decision.map(RateLimitGate.headerFields) ?? [:]
+        if let decision, !decision.admitted {
+            let result = ExecutionResult(
+                data: nil, errors: [RateLimitGate.refusal(decision, cost: requested)],
+                extensions: ["cost": RateLimitGate.costExtension(requested: requested, actual: nil, decision: decision)])
+            var response = Self.response(.tooManyRequests, mediaType, result.response)
+            response.headers.append(contentsOf: limitHeaders)
+            return response
+        }
+        var outcome = await service.run(prepared, context: requestContext)
+        if case .executed(var result) = outcome {
+            let actual = ActualCost.of(result.data)
+            await rateLimit.settle(requested: requested, actual: actual, buckets: buckets)
+            result.extensions = ["cost": RateLimitGate.costExtension(requested: requested, actual: actual, decision: decision)]
+            outcome = .executed(result)
+        }
+        var response = Self.response(to: outcome, mediaType)
+        response.headers.append(contentsOf: limitHeaders)
+        return response
+    }
+
+    /// The HTTP response for a pipeline outcome: 200 when executed; 400 (application/json: 200) when rejected; 405
+    /// with Allow for a mutation over GET.
+    static func response(to outcome: GraphQLOutcome, _ mediaType: GraphQLMediaType) -> Response {
+        switch outcome {
         case .executed(let result):
             return Self.response(.ok, mediaType, result.response)
         case .rejected(let errors):

@@ -77,7 +77,8 @@ import TestSupport
     @Test func everyBuiltInScheduleHasAHandler() async throws {
         let database = try await TestStack.database()
         let registry = BuiltInJobs.registry(BuiltInJobs.Dependencies(
-            database: database, ledger: LedgerService(database: database, logger: TestStack.logger), mailDelivery: nil, logger: TestStack.logger))
+            database: database, ledger: LedgerService(database: database, logger: TestStack.logger), mailDelivery: nil,
+            notifications: NotificationService(database: database, publisher: LocalEventBus(), logger: TestStack.logger), logger: TestStack.logger))
         let schedules = try BuiltInJobs.schedules()
         #expect(Set(schedules.map(\.job.kind)).isSubset(of: Set(registry.kinds)))
         #expect(Set(schedules.map(\.name)).count == schedules.count)

@@ -120,9 +120,11 @@ import TestSupport
         #expect(try await queue.reclaimExpiredLeases().contains { $0.id == id } == false, "a live lease is left alone")
         // Its lease runs out.
         try await JobSQL.run(database, "UPDATE control.jobs SET locked_until = now() - interval '1 second' WHERE id = \(id)")
-        let reclaimed = try await queue.reclaimExpiredLeases().filter { $0.id == id }
-        #expect(reclaimed.map(\.state) == [.queued])
-        #expect(reclaimed.first?.lastError?.contains("crashed-\(kind)") == true)
+        // Any worker's reclaim takes it back (other suites' workers reclaim too, so look at the job, not at who did).
+        _ = try await queue.reclaimExpiredLeases()
+        let reclaimed = try #require(try await queue.job(id: id))
+        #expect(reclaimed.state == .queued)
+        #expect(reclaimed.lastError?.contains("crashed-\(kind)") == true)
 
         let log = RunLog()
         var registry = JobRegistry()
@@ -141,7 +143,8 @@ import TestSupport
         let last = try #require(try await queue.enqueue(NewJob(kind: kind, maxAttempts: 1)))
         _ = try await queue.claim(kinds: [kind], limit: 1, worker: "crashed-\(kind)", lease: .seconds(30))
         try await JobSQL.run(database, "UPDATE control.jobs SET locked_until = now() - interval '1 second' WHERE id = \(last)")
-        #expect(try await queue.reclaimExpiredLeases().first { $0.id == last }?.state == .dead)
+        _ = try await queue.reclaimExpiredLeases()
+        #expect(try await queue.job(id: last)?.state == .dead)
     }
 
     @Test func aWorkerRenewsTheLeaseOfALongJob() async throws {
@@ -149,12 +152,13 @@ import TestSupport
         let queue = JobQueue(database: database, logger: TestStack.logger)
         let kind = uniqueJobKind("renew")
         let id = try #require(try await queue.enqueue(try NewJob(kind: kind, payload: RecordingHandler.Payload(index: 1))))
-        let claimed = try await queue.claim(kinds: [kind], limit: 1, worker: "w-\(kind)", lease: .seconds(5))
+        // A lease long enough that no other suite's reclaimer takes the job while this test runs on a loaded machine.
+        let claimed = try await queue.claim(kinds: [kind], limit: 1, worker: "w-\(kind)", lease: .seconds(120))
         let first = try #require(claimed.first?.lockedUntil)
-        #expect(try await queue.extendLeases(ids: [id], worker: "w-\(kind)", lease: .seconds(600)) == 1)
-        #expect(try await queue.extendLeases(ids: [id], worker: "someone-else", lease: .seconds(600)) == 0)
+        #expect(try await queue.extendLeases(ids: [id], worker: "w-\(kind)", lease: .seconds(3600)) == 1)
+        #expect(try await queue.extendLeases(ids: [id], worker: "someone-else", lease: .seconds(3600)) == 0)
         let renewed = try #require(try await queue.job(id: id)?.lockedUntil)
-        #expect(renewed > first.addingTimeInterval(500))
+        #expect(renewed > first.addingTimeInterval(3000))
     }
 
     @Test func aUniqueKeyKeepsOnePendingJob() async throws {

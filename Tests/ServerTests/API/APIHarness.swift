@@ -30,6 +30,11 @@ enum APIHarness {
             "CORS_ALLOWED_ORIGINS": allowedOrigin,
             "GRAPHQL_MAX_BODY_BYTES": "65536",
             "PUBLIC_BASE_URL": "https://app.example.com",
+            // Generous budgets, so suites that send many requests as one user are not throttled; the rate-limit
+            // tests set their own.
+            "RATE_LIMIT_USER": "10000000/1000000",
+            "RATE_LIMIT_ANONYMOUS": "10000000/1000000",
+            "RATE_LIMIT_PLANS": "FREE=10000000/1000000",
         ]
         for (key, value) in overrides { environment[key] = value }
         return try AppConfiguration.parse(environment: environment)
@@ -46,7 +51,11 @@ enum APIHarness {
         let redis = RedisConnection(settings: configuration.redis)
         let endpoint = try GraphQLEndpoint.make(
             configuration: configuration, database: database, redis: redis,
-            tenantMigrations: try TestStack.migrations().tenant, logger: logger)
+            // Cheap password hashes: the suites sign hundreds of users up at once on two cores, and the standard cost
+            // (some 70 ms a hash) queued requests past the test client's 20-second timeout. PasswordHasherTests
+            // measures the real parameters.
+            tenantMigrations: try TestStack.migrations().tenant, argon2: Argon2Parameters(timeCost: 1, memoryKiB: 1024, parallelism: 1),
+            logger: logger)
         let app = buildApplication(ApplicationDependencies(
             configuration: configuration, database: database, redis: redis, metrics: PrometheusCollectorRegistry(),
             logger: logger, graphQL: endpoint))

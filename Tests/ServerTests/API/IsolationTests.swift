@@ -195,6 +195,38 @@ import TestSupport
         }
     }
 
+    @Test func aUserCannotReadOrMarkAnotherUsersNotifications() async throws {
+        try await APIHarness.withServer { client in
+            let victim = try await client.signUp("n-victim")
+            let attacker = try await client.signUp("n-attacker")
+            let secret = "N-SECRET-\(UUID().uuidString.prefix(8))"
+            let theirs = try #require(try await client.services.notifications.notify(userID: victim.id, type: .billReminder, title: secret, body: secret))
+            let own = try #require(try await client.services.notifications.notify(userID: attacker.id, type: .billReminder, title: "Mine"))
+            let id = String(theirs.id)
+            let probes = [
+                "mutation { markNotificationRead(id: \"\(id)\") { id title readAt } }",
+                "mutation { markAllNotificationsRead(upTo: \"\(id)\") }",
+                "mutation { markAllNotificationsRead }",
+                "{ me { notifications(after: \"\(theirs.id - 1)\", first: 100) { totalCount edges { node { id title body } } } } }",
+                "{ me { notifications(before: \"\(theirs.id + 1)\", first: 100) { edges { node { id title body } } } } }",
+                "{ me { notifications(first: 100, unreadOnly: true) { edges { node { id title } } } unreadNotificationCount } }",
+            ]
+            for probe in probes {
+                let response = try await client.post(probe, token: attacker.token)
+                #expect(!response.body.contains(secret), "\(probe) leaked the victim's notification: \(response.body)")
+                #expect(!response.body.contains("\"id\":\"\(id)\""), "\(probe) named the victim's notification: \(response.body)")
+            }
+            let marked = try await client.post("mutation { markNotificationRead(id: \"\(id)\") { id } }", token: attacker.token)
+            #expect(marked.codes == ["NOT_FOUND"] && marked.data("markNotificationRead") == .null, "\(marked.body)")
+            // Nothing of the victim's changed: still unread, still theirs, still listed for them.
+            let victims = try await client.services.notifications.notifications(userID: victim.id, first: 100).items.map(\.item)
+            #expect(victims.first { $0.id == theirs.id }?.readAt == nil)
+            #expect(try await client.services.notifications.unreadCount(userID: victim.id) >= 1)
+            // The attacker's own mark-all reached only the attacker's own.
+            #expect(try await client.services.notifications.notifications(userID: attacker.id, first: 100).items.first { $0.item.id == own.id }?.item.readAt != nil)
+        }
+    }
+
     @Test func aWorkspaceTransactionCannotReachOutsideItsSchema() async throws {
         try await APIHarness.withServer { client in
             let a = try await client.signUp("scope-a")

@@ -1,3 +1,4 @@
+import API
 import Domain
 import Foundation
 import GraphQLEngine
@@ -42,6 +43,9 @@ import TestSupport
         let field: String
         let operation: String
         let isMutation: Bool
+        /// A Subscription root field: checked through the engine's `subscribe`, which runs its guard before the stream
+        /// opens (the WebSocket tests cover the transport).
+        let isSubscription: Bool
         /// (response path, directives of that field, whether it is Query.workspace) from root to target.
         let steps: [(path: [GraphQLValue], directives: [Directive], opensWorkspace: Bool)]
         var description: String { field }
@@ -70,10 +74,12 @@ import TestSupport
         return probes
     }
 
-    /// Builds the operation reaching `field` of `typeName` by a breadth-first search from Query (or Mutation).
+    /// Builds the operation reaching `field` of `typeName` by a breadth-first search from Query (or Mutation, or
+    /// Subscription for its own root fields).
     static func probe(for field: FieldDefinitionModel, on typeName: String, workspace: UUID) -> Probe? {
         let isMutation = typeName == "Mutation"
-        let root = isMutation ? "Mutation" : "Query"
+        let isSubscription = typeName == "Subscription"
+        let root = isMutation || isSubscription ? typeName : "Query"
         // Breadth-first over object fields: type name → the chain of (type, field) leading to it.
         var chains: [String: [(String, FieldDefinitionModel)]] = [root: []]
         var queue = [root]
@@ -100,8 +106,8 @@ import TestSupport
             steps.append((path, step.directives, index == 0 && !isMutation && step.name == "workspace"))
         }
         return Probe(
-            field: "\(typeName).\(field.name)", operation: (isMutation ? "mutation" : "query") + selection,
-            isMutation: isMutation, steps: steps)
+            field: "\(typeName).\(field.name)", operation: (isMutation ? "mutation" : isSubscription ? "subscription" : "query") + selection,
+            isMutation: isMutation, isSubscription: isSubscription, steps: steps)
     }
 
     /// Literal arguments for every required argument (and `workspaceId`/`id` always).
@@ -169,7 +175,9 @@ import TestSupport
         try await APIHarness.withServer { client in
             var fixture = try await MatrixFixture.make(client)
             let queryWorkspace = try await fixture.workspace(client)
-            let queryProbes = Self.probes(workspace: queryWorkspace).filter { !$0.isMutation }
+            let queryProbes = Self.probes(workspace: queryWorkspace).filter { !$0.isMutation && !$0.isSubscription }
+            let subscriptionProbes = Self.probes(workspace: queryWorkspace).filter(\.isSubscription)
+            #expect(subscriptionProbes.count >= 4, "the schema's guarded subscription fields: \(subscriptionProbes)")
             let mutationFields = Self.probes(workspace: queryWorkspace).filter(\.isMutation).map(\.field)
             #expect(queryProbes.count >= 8, "the schema's guarded query fields: \(queryProbes)")
             #expect(mutationFields.count >= 20, "the schema's guarded mutations: \(mutationFields)")
@@ -177,6 +185,13 @@ import TestSupport
             for probe in queryProbes {
                 for caller in Caller.allCases {
                     try await Self.check(probe, caller: caller, fixture: fixture, client: client)
+                    checked += 1
+                }
+            }
+            let executable = try APISchema.load(path: TestStack.repositoryRoot.appendingPathComponent("schema.graphql").path)
+            for probe in subscriptionProbes {
+                for caller in Caller.allCases {
+                    try await Self.checkSubscription(probe, caller: caller, fixture: fixture, client: client, executable: executable)
                     checked += 1
                 }
             }
@@ -192,7 +207,29 @@ import TestSupport
                     try await fixture.renewEndedSession(of: caller, client)
                 }
             }
-            #expect(checked == (queryProbes.count + mutationFields.count) * Caller.allCases.count)
+            #expect(checked == (queryProbes.count + subscriptionProbes.count + mutationFields.count) * Caller.allCases.count)
+        }
+    }
+
+    /// Subscribes as `caller` and compares the guard's answer (an error before the stream, or a stream) with the
+    /// directives'.
+    static func checkSubscription(
+        _ probe: Probe, caller: Caller, fixture: MatrixFixture, client: GraphQLClient, executable: ExecutableSchema
+    ) async throws {
+        let claims = try fixture.tokens[caller].map { try client.services.identity.authenticate(accessToken: $0) }
+        let context = RequestContext(services: client.services, claims: claims, origin: ClientOrigin(address: "127.0.0.1", userAgent: nil))
+        let outcome = await GraphQLEngine.subscribe(schema: executable, document: try parse(probe.operation), context: context)
+        let expected = probe.steps.lazy.compactMap { step in denial(at: step, for: caller).map { (step.path, $0) } }.first
+        switch outcome {
+        case .failed(let result):
+            let error = result.errors.first
+            #expect(expected != nil, "\(probe.field) as \(caller.rawValue): refused, \(result.errors)")
+            if let (path, code) = expected {
+                #expect(error?.extensions["code"] == code, "\(probe.field) as \(caller.rawValue): \(result.errors)")
+                #expect(error?.path?.map { "\($0)" } == path.compactMap(\.stringValue), "\(probe.field) as \(caller.rawValue)")
+            }
+        case .stream:
+            #expect(expected == nil, "\(probe.field) as \(caller.rawValue): a stream opened; expected \(String(describing: expected?.1))")
         }
     }
 

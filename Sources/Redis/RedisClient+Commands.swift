@@ -1,4 +1,4 @@
-extension RedisConnection {
+extension RedisClient {
     /// PING; returns the server's answer ("PONG").
     @discardableResult
     public func ping() async throws(RedisError) -> String {
@@ -45,5 +45,15 @@ extension RedisConnection {
         let reply = try await send(["DEL"] + keys)
         guard case .integer(let value) = reply else { throw .unexpectedReply(command: "DEL", reply: "\(reply)") }
         return value
+    }
+}
+
+extension RedisClient {
+    /// PUBLISH; returns how many subscribers (over all server instances) received the message.
+    @discardableResult
+    public func publish(_ payload: [UInt8], to channel: String) async throws(RedisError) -> Int {
+        let reply = try await send([Array("PUBLISH".utf8), Array(channel.utf8), payload])
+        guard case .integer(let receivers) = reply else { throw .unexpectedReply(command: "PUBLISH", reply: "\(reply)") }
+        return receivers
     }
 }
