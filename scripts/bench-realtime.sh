@@ -48,7 +48,7 @@ for query in typename me; do
     best() { tr ' ' '\n' <<< "${RESULTS[$query.$1]}" | sort -g | tail -1; }
     OFF="$(best off)"; REDIS="$(best redis)"; LOCAL="$(best in_process)"
     printf '%-10s off %9.0f   redis %9.0f (%.3f)   in-process %9.0f (%.3f)\n' "$query" "$OFF" "$REDIS" \
-        "$(echo "$REDIS / $OFF" | bc -l)" "$LOCAL" "$(echo "$LOCAL / $OFF" | bc -l)"
+        "$(python3 -c "print($REDIS / $OFF)")" "$LOCAL" "$(python3 -c "print($LOCAL / $OFF)")"
 done
 
 log "subscribers: a Python client with the websockets package (PyPI), in $ROOT/.local/bench-venv"

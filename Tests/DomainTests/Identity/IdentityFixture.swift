@@ -47,8 +47,10 @@ enum IdentityFixture {
     static func count(_ query: PostgresQuery) async throws -> Int {
         let database = try await TestStack.database()
         let rows = try await database.client.query(query, logger: TestStack.logger)
-        for try await value in rows.decode(Int.self) { return value }
-        return 0
+        // Read every row: a pooled query's connection goes back to the pool only once its rows are consumed.
+        var count = 0
+        for try await value in rows.decode(Int.self) { count = value }
+        return count
     }
 
     /// The token in the newest mail of `template` to `email`.

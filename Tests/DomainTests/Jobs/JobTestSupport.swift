@@ -57,18 +57,23 @@ struct FailingHandler: JobHandler {
 
 enum JobSQL {
     /// The database's clock.
+    // Every pooled query reads its rows to the end: only then does its connection go back to the pool.
+
     static func now(_ database: Database) async throws -> Date {
-        for try await value in try await database.client.query("SELECT now()", logger: TestStack.logger).decode(Date.self) { return value }
-        throw CancellationError()
+        var now: Date?
+        for try await value in try await database.client.query("SELECT now()", logger: TestStack.logger).decode(Date.self) { now = value }
+        guard let now else { throw CancellationError() }
+        return now
     }
 
     static func count(_ database: Database, _ query: PostgresQuery) async throws -> Int {
-        for try await value in try await database.client.query(query, logger: TestStack.logger).decode(Int64.self) { return Int(value) }
-        return 0
+        var count = 0
+        for try await value in try await database.client.query(query, logger: TestStack.logger).decode(Int64.self) { count = Int(value) }
+        return count
     }
 
     static func run(_ database: Database, _ query: PostgresQuery) async throws {
-        try await database.client.query(query, logger: TestStack.logger)
+        for try await _ in try await database.client.query(query, logger: TestStack.logger) {}
     }
 }
 

@@ -16,8 +16,11 @@ import TestSupport
             INSERT INTO control.mail_outbox (to_address, template, subject, text_body)
             VALUES (\(mail.to), \(mail.template), \(mail.subject), \(mail.textBody)) RETURNING id
             """, logger: TestStack.logger)
-        for try await id in rows.decode(Int64.self) { return id }
-        throw CancellationError()
+        // Read every row: a pooled query's connection goes back to the pool only once its rows are consumed.
+        var inserted: Int64?
+        for try await id in rows.decode(Int64.self) { inserted = id }
+        guard let inserted else { throw CancellationError() }
+        return inserted
     }
 
     @Test func queueingAMailQueuesItsOwnDeliveryJob() async throws {
