@@ -48,9 +48,6 @@ public final class LocalEventBus: EventBus {
         return stream
     }
 
-    /// Topics that have at least one subscriber in this process.
-    public var activeTopics: Set<EventTopic> { state.withLock { Set($0.subscribers.keys) } }
-
     /// How many subscriptions are open, over all topics.
     public var subscriberCount: Int { state.withLock { $0.subscribers.values.reduce(0) { $0 + $1.count } } }
 

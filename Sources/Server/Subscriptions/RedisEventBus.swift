@@ -59,9 +59,6 @@ public final class RedisEventBus: EventBus {
     public func subscribe(to topic: EventTopic) -> AsyncStream<BusMessage> {
         local.subscribe(to: topic)
     }
-
-    /// How many subscriptions this process holds.
-    public var subscriberCount: Int { local.subscriberCount }
 }
 
 /// Lets the subscriber's message handler reach the local bus, which is made after the subscriber.
