@@ -30,9 +30,7 @@ struct JobRuntime {
             database: database, ledger: ledger, mailDelivery: mailDelivery,
             budgetAlertsRecorded: { alerts, access in
                 _ = await notifications.budgetThresholdsCrossed(alerts, access: access, budgets: budgets)
-                for alert in alerts {
-                    await events.publish(.encoding(BudgetAlertEvent(alert), on: .budgetAlerts(workspaceID: access.workspace.id)))
-                }
+                await events.publishBudgetAlerts(alerts, workspaceID: access.workspace.id)
             },
             notifications: notifications, logger: logger))
         let queue = JobQueue(database: database, logger: logger)

@@ -131,9 +131,7 @@ extension RequestContext {
         do {
             let alerts = try await services.budgets.recordThresholdCrossings(access, dates: Set(dates), today: .today)
             await services.notifications.budgetThresholdsCrossed(alerts, access: access, budgets: services.budgets)
-            for alert in alerts {
-                await services.events.publish(.encoding(BudgetAlertEvent(alert), on: .budgetAlerts(workspaceID: access.workspace.id)))
-            }
+            await services.events.publishBudgetAlerts(alerts, workspaceID: access.workspace.id)
         } catch {
             services.logger.warning("budget thresholds not recorded", metadata: ["workspace": "\(access.workspace.id)", "error": "\(error)"])
         }

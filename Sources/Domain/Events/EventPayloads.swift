@@ -94,3 +94,12 @@ extension BusMessage {
         return try? decoder.decode(type, from: Data(payload))
     }
 }
+
+extension EventPublisher {
+    /// Announces recorded budget threshold crossings to the workspace's `budgetAlert` subscribers.
+    public func publishBudgetAlerts(_ alerts: [BudgetAlert], workspaceID: UUID) async {
+        for alert in alerts {
+            await publish(.encoding(BudgetAlertEvent(alert), on: .budgetAlerts(workspaceID: workspaceID)))
+        }
+    }
+}

@@ -21,8 +21,10 @@ public struct RateLimitGate: Sendable {
         self.logger = logger
     }
 
-    /// The caller's bucket (the user, or the client address when anonymous) and one per workspace the request names.
+    /// The caller's bucket (the user, or the client address when anonymous) and one per workspace the request names;
+    /// none when rate limiting is off, so no plan is looked up for nothing.
     public func buckets(userID: UUID?, address: String?, workspaceIDs: [UUID]) async -> [RateLimitBucket] {
+        guard settings.enabled else { return [] }
         var buckets: [RateLimitBucket]
         if let userID {
             buckets = [RateLimitBucket(kind: .user, id: userID.uuidString.lowercased(), policy: settings.user)]
