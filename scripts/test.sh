@@ -16,5 +16,27 @@ log "checking docker-compose.yml, Dockerfile and helm/ against the code"
 export DATABASE_URL="$(database_url "$TEST_DB")"
 export REDIS_URL="$(redis_url)"
 export TEST_APP_DATABASE_URL="$(database_url "$APP_TEST_DB")"
-log "swift test (DATABASE_URL=$DATABASE_URL, REDIS_URL=$REDIS_URL)"
-exec swift test --skip-build
+# Line-buffered, so a run that is stopped still shows every test that started and never ended; stopped after
+# TEST_TIMEOUT_MINUTES, so a test that hangs fails the run with that list instead of using up CI's time. The test
+# binary is killed by name: swift test runs it outside its own process group, so signalling swift test leaves it.
+minutes="${TEST_TIMEOUT_MINUTES:-30}"
+timed_out="$ROOT/.build/tests-timed-out"
+rm -f "$timed_out"
+log "swift test (DATABASE_URL=$DATABASE_URL, REDIS_URL=$REDIS_URL, at most $minutes minutes)"
+stdbuf -oL -eL swift test --skip-build &
+tests=$!
+(
+    sleep "$((minutes * 60))"
+    touch "$timed_out"
+    pkill -KILL -f "$ROOT/.build/.*/BudgetAIPackageTests.xctest" || true
+    kill -KILL "$tests" 2>/dev/null || true
+) &
+watchdog=$!
+status=0
+wait "$tests" || status=$?
+pkill -P "$watchdog" 2>/dev/null || true
+kill "$watchdog" 2>/dev/null || true
+if [ -e "$timed_out" ]; then
+    die "the tests did not finish within $minutes minutes: a test hangs (look above for one that started and never ended)"
+fi
+exit "$status"

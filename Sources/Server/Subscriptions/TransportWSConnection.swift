@@ -88,8 +88,12 @@ final class TransportWSConnection: Sendable {
                 }
                 return .reader
             }
+            // The writer ends the connection: it returns after the close frame, or once the reader has stopped and
+            // everything queued is written. Cancelling it as soon as the reader stops could drop a close frame the
+            // reader had just queued (and the client would wait for it until the socket's close timeout).
             while let part = await group.next() {
-                if part != .timer { break }
+                if part == .writer { break }
+                if part == .reader { outgoing.finish() }
             }
             group.cancelAll()
         }

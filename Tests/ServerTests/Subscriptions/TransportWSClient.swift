@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdWSClient
 import Logging
 import NIOWebSocket
+import Synchronization
 
 /// A graphql-transport-ws client for tests: it runs `script` with a connection it can send on and read from, and
 /// returns the close code the server sent (nil when the client closed first).
@@ -47,13 +48,38 @@ struct TransportWSTestClient {
     }
 
     let port: Int
-    var subprotocol: String? = "graphql-transport-ws"
 
-    /// Connects, runs `script`, and returns the server's close code.
+    /// Connects, runs `script`, and returns the server's close code; throws `TransportWSTestClientError.noAnswer`
+    /// when that takes longer than `timeout` (a message or a close that never comes fails the test, not the run).
     @discardableResult
-    func run(_ script: @escaping @Sendable (Connection) async throws -> Void) async throws -> Int? {
+    func run(timeout: Duration = .seconds(30), _ script: @escaping @Sendable (Connection) async throws -> Void) async throws -> Int? {
+        let session = Task { try await connect(script) }
+        // Resumed by whichever ends first. The session is only cancelled on timeout, and is not awaited then: a
+        // client stuck below its async API must not hang the test.
+        let pending = PendingAnswer()
+        return try await withCheckedThrowingContinuation { continuation in
+            pending.slot.withLock { $0 = continuation }
+            Task {
+                let result: Result<Int?, any Error>
+                do { result = .success(try await session.value) } catch { result = .failure(error) }
+                pending.slot.withLock { $0.take() }?.resume(with: result)
+            }
+            Task {
+                try? await Task.sleep(for: timeout)
+                guard let waiting = pending.slot.withLock({ $0.take() }) else { return }
+                session.cancel()
+                waiting.resume(throwing: TransportWSTestClientError.noAnswer(after: timeout))
+            }
+        }
+    }
+
+    private final class PendingAnswer: Sendable {
+        let slot = Mutex<CheckedContinuation<Int?, any Error>?>(nil)
+    }
+
+    private func connect(_ script: @escaping @Sendable (Connection) async throws -> Void) async throws -> Int? {
         var headers = HTTPFields()
-        if let subprotocol { headers[.secWebSocketProtocol] = subprotocol }
+        headers[.secWebSocketProtocol] = "graphql-transport-ws"
         let frame = try await WebSocketClient.connect(
             url: "ws://127.0.0.1:\(port)/graphql", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers),
             logger: Logger(label: "ws-test")
@@ -70,6 +96,16 @@ struct TransportWSTestClient {
 
     static func subscribe(id: String, _ query: String, variables: GraphQLObject = [:]) -> GraphQLValue {
         .object(["id": .string(id), "type": "subscribe", "payload": .object(["query": .string(query), "variables": .object(variables)])])
+    }
+}
+
+enum TransportWSTestClientError: Error, CustomStringConvertible {
+    case noAnswer(after: Duration)
+
+    var description: String {
+        switch self {
+        case .noAnswer(let timeout): "the WebSocket session did not end within \(timeout)"
+        }
     }
 }
 

@@ -11,7 +11,8 @@ final class ServeProcess: @unchecked Sendable {
     // @unchecked: owned by one test, used one call at a time.
     let port: Int
     private let process = Process()
-    private let output = Pipe()
+    /// Where the process logs: a file, not a pipe nobody reads (a full pipe would block the server).
+    private let logFile: URL
 
     static var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("budgetai")
@@ -22,6 +23,7 @@ final class ServeProcess: @unchecked Sendable {
     /// Starts `budgetai serve` with `environment` on top of the test defaults and waits until /readyz answers.
     init(environment extra: [String: String] = [:]) async throws {
         port = Int.random(in: 20000..<30000)
+        logFile = FileManager.default.temporaryDirectory.appendingPathComponent("budgetai-serve-\(port)-\(UUID().uuidString).log")
         process.executableURL = Self.executable
         process.arguments = ["serve"]
         var environment = ProcessInfo.processInfo.environment
@@ -35,8 +37,10 @@ final class ServeProcess: @unchecked Sendable {
         environment["LOG_LEVEL"] = "warning"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        process.standardOutput = output
-        process.standardError = output
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logFile)
+        process.standardOutput = log
+        process.standardError = log
         try process.run()
         for _ in 0..<200 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
@@ -47,7 +51,7 @@ final class ServeProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         process.terminate()
-        throw ServeProcessError.didNotStart(port)
+        throw ServeProcessError.didNotStart(port, log: (try? String(contentsOf: logFile, encoding: .utf8)) ?? "")
     }
 
     /// POSTs a GraphQL request and returns the parsed response.
@@ -62,15 +66,24 @@ final class ServeProcess: @unchecked Sendable {
         return try JSON.parse(String(decoding: data, as: UTF8.self))
     }
 
-    /// Stops the process with SIGTERM and waits for it to exit, without blocking a thread of the concurrency pool.
+    /// Stops the process with SIGTERM and waits for it to exit, without blocking a thread of the concurrency pool;
+    /// throws (after ending it with SIGKILL) when SIGTERM did not stop it within 15 seconds.
     func stop() async throws {
         if process.isRunning { process.terminate() }
-        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        let deadline = ContinuousClock.now + .seconds(15)
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        throw ServeProcessError.didNotStop(port)
     }
 
-    deinit { if process.isRunning { process.terminate() } }
+    deinit {
+        if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: logFile)
+    }
 }
 
 enum ServeProcessError: Error {
-    case didNotStart(Int)
+    case didNotStart(Int, log: String)
+    case didNotStop(Int)
 }
