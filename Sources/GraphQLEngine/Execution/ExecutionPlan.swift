@@ -12,14 +12,22 @@ final class SelectionPlan {
     let fieldNames: [String]
     let leafIndices: [Int]
     let nonNullLeaves: [Bool]
+    /// Per field, the `LeafCode` of its type (notLeaf unless the type is a leaf or a non-null leaf).
+    let fieldLeafCodes: [UInt8]
+    /// Every field reads a built-in scalar (or an unbound custom one) from data: objects of data can complete as
+    /// rows of values (`passingRows`).
+    let isAllPassingLeaves: Bool
 
-    init(fields: [PlannedField]) {
+    init(fields: [PlannedField], leafCodes: [UInt8]) {
         self.fields = fields
         self.keys = fields.map(\.responseKey)
         self.isAllDefaultData = fields.allSatisfy(\.isDefaultData)
         self.fieldNames = fields.map(\.fieldName)
         self.leafIndices = fields.map(\.leafIndex)
         self.nonNullLeaves = fields.map(\.isNonNullLeaf)
+        let codes = fields.map { $0.leafIndex >= 0 ? leafCodes[$0.leafIndex] : LeafCode.notLeaf }
+        self.fieldLeafCodes = codes
+        self.isAllPassingLeaves = isAllDefaultData && codes.allSatisfy { $0 != LeafCode.notLeaf && $0 != LeafCode.other }
     }
 }
 
@@ -48,6 +56,11 @@ final class PlannedField {
     /// For a field whose type is a leaf (or a non-null leaf): the leaf's type index; else -1.
     let leafIndex: Int
     let isNonNullLeaf: Bool
+    /// Facts of the type read on every completion, kept here so that reading them costs no reference counting
+    /// (a wrapped `TypeRef` is a box): whether it is non-null, its named type, and whether the field takes arguments.
+    let isNonNull: Bool
+    let namedTypeIndex: Int
+    let hasArguments: Bool
     /// Coerced arguments, computed on first execution.
     var arguments: Result<GraphQLObject, GraphQLError>?
     /// Plans of the sub-selection by runtime object type index.
@@ -69,6 +82,9 @@ final class PlannedField {
         var isField = false
         if case .field = kind { isField = true }
         self.isDefaultData = isField && resolver == nil && introspectionResolver == nil && !isGuarded
+        self.isNonNull = definition.type.isNonNull
+        self.namedTypeIndex = definition.type.namedIndex
+        self.hasArguments = !definition.arguments.isEmpty
         switch definition.type {
         case .named(let i): leafIndex = i; isNonNullLeaf = false
         case .nonNull(.named(let i)): leafIndex = i; isNonNullLeaf = true

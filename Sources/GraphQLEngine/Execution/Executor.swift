@@ -189,10 +189,10 @@ final class Executor {
                 responseKey: group.key, fieldNodes: group.fields, definition: definition, kind: kind,
                 resolver: resolver, introspectionResolver: introspectionResolver, isGuarded: guarded))
         }
-        return SelectionPlan(fields: fields)
+        return SelectionPlan(fields: fields, leafCodes: executable.leafCodes)
     }
 
-    private func subPlan(_ field: PlannedField, objectType: Int) -> Result<SelectionPlan, GraphQLError> {
+    func subPlan(_ field: PlannedField, objectType: Int) -> Result<SelectionPlan, GraphQLError> {
         for entry in field.subPlans where entry.type == objectType { return .success(entry.plan) }
         do {
             let plan = try makePlan(field.subSelectionSets, objectType: objectType)
@@ -445,7 +445,7 @@ final class Executor {
 
     // MARK: - Arguments (spec 6.4.1 CoerceArgumentValues)
 
-    private func coercedArguments(_ field: PlannedField) -> Result<GraphQLObject, GraphQLError> {
+    func coercedArguments(_ field: PlannedField) -> Result<GraphQLObject, GraphQLError> {
         if let cached = field.arguments { return cached }
         let result = coerceArguments(field.definition.arguments, field.fieldNodes[0].arguments, at: field.fieldNodes[0].loc)
         field.arguments = result
@@ -572,12 +572,14 @@ final class Executor {
             return completeData(type, v, field: field, parentType: parentType, path: path)
         case .object(let position):
             let objectType = type.namedIndex
+            if let value = introspectedObject(objectType, position, field: field) { return .value(value) }
             let node = completeObject(objectType, .introspection(position), field: field, path: path)
             if case .failed = node, !type.isNonNull { return .value(.null) }
             return node
         case .objects(let positions):
             guard let itemType = type.nullable.listItem else { return .failed }
             let objectType = itemType.namedIndex
+            if let value = introspectedObjects(objectType, positions, field: field) { return .value(value) }
             var values: [GraphQLValue] = []
             values.reserveCapacity(positions.count)
             for (i, position) in positions.enumerated() {
@@ -626,7 +628,13 @@ final class Executor {
             }
             var completed = CompletedFields(capacity: items.count)
             let itemPlan = dataObjectPlan(itemType, field: field)
-            for (i, item) in items.enumerated() {
+            var first = 0
+            if let (plan, _) = itemPlan, plan.isAllPassingLeaves {
+                first = plan.passingRows(items, into: &completed.values)
+                if first == items.count { return completed.list() }
+            }
+            for i in first..<items.count {
+                let item = items[i]
                 var node: ResultNode
                 if let (plan, objectType) = itemPlan, case .object(let object) = item {
                     node = executeDataFields(plan, object, parentType: objectType, path: path, listIndex: i)
@@ -717,7 +725,7 @@ final class Executor {
 
     /// The serialised leaf, or nil when the value cannot be serialised (no error recorded).
     @inline(__always)
-    private func serializeLeaf(_ index: Int, _ value: GraphQLValue) -> GraphQLValue? {
+    func serializeLeaf(_ index: Int, _ value: GraphQLValue) -> GraphQLValue? {
         switch (executable.leafCodes[index], value) {
         case (LeafCode.string, .string), (LeafCode.boolean, .bool), (LeafCode.id, .string), (LeafCode.passThrough, _):
             return value

@@ -1,0 +1,81 @@
+/// Introspection completed straight into values (spec 4.2 over 6.4.3). The schema is fixed and its resolvers never
+/// fail, so the response needs none of the general path's bookkeeping: no result nodes, no response paths (they
+/// only serve errors) and no null propagation. Whatever does not fit (an argument that does not coerce, a null in a
+/// non-null position, a value that does not serialise) returns nil, and the caller completes that object on the
+/// general path, which reports it.
+extension Executor {
+    /// The value of an introspection object of `objectType` at `position`, selected by `field`'s sub-selection.
+    func introspectedObject(_ objectType: Int, _ position: IntrospectionSource, field: PlannedField) -> GraphQLValue? {
+        guard case .success(let plan) = subPlan(field, objectType: objectType) else { return nil }
+        return introspectedFields(plan, position, objectType: objectType)
+    }
+
+    /// A list of introspection objects of `objectType`, or nil if any of them needs the general path.
+    func introspectedObjects(_ objectType: Int, _ positions: [IntrospectionSource], field: PlannedField) -> GraphQLValue? {
+        guard case .success(let plan) = subPlan(field, objectType: objectType) else { return nil }
+        var items: [GraphQLValue] = []
+        items.reserveCapacity(positions.count)
+        for position in positions {
+            guard let item = introspectedFields(plan, position, objectType: objectType) else { return nil }
+            items.append(item)
+        }
+        return .list(items)
+    }
+
+    private func introspectedFields(_ plan: SelectionPlan, _ position: IntrospectionSource, objectType: Int) -> GraphQLValue? {
+        var values: [GraphQLValue] = []
+        values.reserveCapacity(plan.fields.count)
+        for field in plan.fields {
+            guard let value = introspectedField(field, position, objectType: objectType) else { return nil }
+            values.append(value)
+        }
+        return .object(GraphQLObject(uniqueKeys: plan.keys, values: values))
+    }
+
+    private func introspectedField(_ field: PlannedField, _ position: IntrospectionSource, objectType: Int) -> GraphQLValue? {
+        if case .typename = field.kind { return .string(executable.typeNames[objectType]) }
+        guard let resolve = field.introspectionResolver else { return nil }
+        let arguments: GraphQLObject
+        if field.hasArguments {
+            guard case .success(let coerced) = coercedArguments(field) else { return nil }
+            arguments = coerced
+        } else {
+            arguments = GraphQLObject()
+        }
+        switch resolve(position, arguments) {
+        case .null:
+            return field.isNonNull ? nil : .null
+        case .value(let value):
+            // A (non-null) named leaf, the common case, needs no walk over the type.
+            if field.leafIndex >= 0 {
+                if value.isNull { return field.isNonNullLeaf ? nil : .null }
+                return serializeLeaf(field.leafIndex, value)
+            }
+            return introspectedLeaf(value, field.type)
+        case .object(let child):
+            return introspectedObject(field.namedTypeIndex, child, field: field)
+        case .objects(let children):
+            return introspectedObjects(field.namedTypeIndex, children, field: field)
+        }
+    }
+
+    /// A leaf, or a list of leaves, checked against `type` (CoerceResult); nil when it does not fit.
+    private func introspectedLeaf(_ value: GraphQLValue, _ type: TypeRef) -> GraphQLValue? {
+        switch type {
+        case .nonNull(let inner):
+            return value.isNull ? nil : introspectedLeaf(value, inner)
+        case .list(let itemType):
+            if value.isNull { return .null }
+            guard case .list(let items) = value else { return nil }
+            var leaves: [GraphQLValue] = []
+            leaves.reserveCapacity(items.count)
+            for item in items {
+                guard let leaf = introspectedLeaf(item, itemType) else { return nil }
+                leaves.append(leaf)
+            }
+            return .list(leaves)
+        case .named(let index):
+            return value.isNull ? .null : serializeLeaf(index, value)
+        }
+    }
+}
