@@ -8,10 +8,12 @@ import Redis
 extension GraphQLEndpoint {
     /// Builds the services and binds schema.graphql as the configuration says; throws when the schema does not load
     /// or the signing keys do not parse, so a bad deployment stops at start-up. `argon2` is the password-hash cost
-    /// (tests that sign many users up pass a cheap one; production keeps the standard).
+    /// (tests that sign many users up pass a cheap one; production keeps the standard), and `loginThrottle` the
+    /// failed-login limits (tests give each run its own key prefix).
     public static func make(
         configuration: AppConfiguration, database: Database, redis: (any RedisClient)?, events: any EventBus = LocalEventBus(),
-        tenantMigrations: [Migration], argon2: Argon2Parameters = .standard, logger: Logger
+        tenantMigrations: [Migration], argon2: Argon2Parameters = .standard, loginThrottle: LoginThrottleSettings = .init(),
+        logger: Logger
     ) throws -> GraphQLEndpoint {
         let keys: SigningKeys
         if configuration.jwtSigningKeys.isEmpty {
@@ -31,7 +33,7 @@ extension GraphQLEndpoint {
         let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: tenantMigrations, logger: logger)
         let identity = IdentityService(
             database: database, provisioner: provisioner, settings: settings,
-            throttle: LoginThrottle(redis: redis, logger: logger), logger: logger)
+            throttle: LoginThrottle(redis: redis, settings: loginThrottle, logger: logger), logger: logger)
         let services = APIServices(
             database: database, identity: identity,
             tenancy: TenancyService(database: database, provisioner: provisioner, publicBaseURL: configuration.publicBaseURL, logger: logger),
