@@ -25,8 +25,8 @@ public final class ExecutableSchema: Sendable {
     public var customScalarCoercions: [String: ScalarCoercion] {
         Dictionary(uniqueKeysWithValues: scalars.map { (typeNames[$0.key], $0.value) })
     }
-    /// Resolvers of the introspection types, by type index then field index.
-    let introspectionResolvers: [[IntrospectionResolver?]]
+    /// The fields of the introspection types, by type index then field index.
+    let introspectionFields: [[IntrospectionField?]]
 
     init(
         schema: GraphQLSchema, resolvers: [[FieldResolver?]],
@@ -36,15 +36,12 @@ public final class ExecutableSchema: Sendable {
         self.schema = schema
         self.subscriptionSources = subscriptionSources
         self.resolvers = resolvers
-        var introspection = schema.types.map { type in
-            [IntrospectionResolver?](repeating: nil, count: type.fieldsType?.fields.count ?? 0)
-        }
-        for (type, field, resolver) in IntrospectionResolvers.all(for: schema) {
-            if let t = schema.typeIndex(named: type), let f = schema.types[t].fieldsType?.fieldIndex[field] {
-                introspection[t][f] = resolver
+        self.introspectionFields = schema.types.map { type in
+            guard type.name.hasPrefix("__"), let fields = type.fieldsType?.fields else {
+                return [IntrospectionField?](repeating: nil, count: type.fieldsType?.fields.count ?? 0)
             }
+            return fields.map { IntrospectionField(type: type.name, field: $0.name) }
         }
-        self.introspectionResolvers = introspection
         self.typeResolvers = typeResolvers
         self.scalars = scalars
         self.fieldGuard = fieldGuard

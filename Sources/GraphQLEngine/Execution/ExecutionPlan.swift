@@ -46,7 +46,7 @@ final class PlannedField {
     let definition: FieldDefinitionModel
     let kind: Kind
     let resolver: FieldResolver?
-    let introspectionResolver: IntrospectionResolver?
+    let introspectionField: IntrospectionField?
     let isGuarded: Bool
     /// The field's type, and its name in the schema (the key default resolution reads).
     let type: TypeRef
@@ -68,20 +68,20 @@ final class PlannedField {
 
     init(
         responseKey: String, fieldNodes: [Field], definition: FieldDefinitionModel, kind: Kind,
-        resolver: FieldResolver?, introspectionResolver: IntrospectionResolver?, isGuarded: Bool
+        resolver: FieldResolver?, introspectionField: IntrospectionField?, isGuarded: Bool
     ) {
         self.responseKey = responseKey
         self.fieldNodes = fieldNodes
         self.definition = definition
         self.kind = kind
         self.resolver = resolver
-        self.introspectionResolver = introspectionResolver
+        self.introspectionField = introspectionField
         self.isGuarded = isGuarded
         self.type = definition.type
         self.fieldName = definition.name
         var isField = false
         if case .field = kind { isField = true }
-        self.isDefaultData = isField && resolver == nil && introspectionResolver == nil && !isGuarded
+        self.isDefaultData = isField && resolver == nil && introspectionField == nil && !isGuarded
         self.isNonNull = definition.type.isNonNull
         self.namedTypeIndex = definition.type.namedIndex
         self.hasArguments = !definition.arguments.isEmpty

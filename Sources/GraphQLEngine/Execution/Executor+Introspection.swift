@@ -34,7 +34,7 @@ extension Executor {
 
     private func introspectedField(_ field: PlannedField, _ position: IntrospectionSource, objectType: Int) -> GraphQLValue? {
         if case .typename = field.kind { return .string(executable.typeNames[objectType]) }
-        guard let resolve = field.introspectionResolver else { return nil }
+        guard let introspect = field.introspectionField else { return nil }
         let arguments: GraphQLObject
         if field.hasArguments {
             guard case .success(let coerced) = coercedArguments(field) else { return nil }
@@ -42,7 +42,7 @@ extension Executor {
         } else {
             arguments = GraphQLObject()
         }
-        switch resolve(position, arguments) {
+        switch introspect.resolve(position, arguments, in: schema) {
         case .null:
             return field.isNonNull ? nil : .null
         case .value(let value):

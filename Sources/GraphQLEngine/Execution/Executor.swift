@@ -165,13 +165,13 @@ final class Executor {
             let kind: PlannedField.Kind
             let definition: FieldDefinitionModel
             var resolver: FieldResolver?
-            var introspectionResolver: IntrospectionResolver?
+            var introspectionField: IntrospectionField?
             var guarded = false
             if let index = objectFields?.fieldIndex[name] {
                 kind = .field(index: index)
                 definition = objectFields!.fields[index]
                 resolver = executable.resolver(type: objectType, field: index)
-                introspectionResolver = executable.introspectionResolvers[objectType][index]
+                introspectionField = executable.introspectionFields[objectType][index]
                 guarded = executable.guardedFields[objectType][index]
             } else if name == "__typename" {
                 kind = .typename
@@ -187,7 +187,7 @@ final class Executor {
             }
             fields.append(PlannedField(
                 responseKey: group.key, fieldNodes: group.fields, definition: definition, kind: kind,
-                resolver: resolver, introspectionResolver: introspectionResolver, isGuarded: guarded))
+                resolver: resolver, introspectionField: introspectionField, isGuarded: guarded))
         }
         return SelectionPlan(fields: fields, leafCodes: executable.leafCodes)
     }
@@ -283,7 +283,7 @@ final class Executor {
         case .type, .field:
             break
         }
-        if let introspect = field.introspectionResolver, case .introspection(let position) = source {
+        if let introspect = field.introspectionField, case .introspection(let position) = source {
             let arguments: GraphQLObject
             if field.definition.arguments.isEmpty {
                 arguments = GraphQLObject()
@@ -293,7 +293,7 @@ final class Executor {
                 case .failure(let error): return fieldError(error, field: field, path: parentPath.appending(.key(field.responseKey)))
                 }
             }
-            switch introspect(position, arguments) {
+            switch introspect.resolve(position, arguments, in: schema) {
             case .value(let v):
                 return completeData(fieldType, v, field: field, parentType: parentType, parent: parentPath)
             case let value:
