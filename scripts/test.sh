@@ -30,7 +30,7 @@ tests=$!
     touch "$timed_out"
     pkill -KILL -f "$ROOT/.build/.*/BudgetAIPackageTests.xctest" || true
     kill -KILL "$tests" 2>/dev/null || true
-) &
+) 2>/dev/null &
 watchdog=$!
 status=0
 wait "$tests" || status=$?

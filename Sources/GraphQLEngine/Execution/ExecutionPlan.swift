@@ -17,6 +17,9 @@ final class SelectionPlan {
     /// Every field reads a built-in scalar (or an unbound custom one) from data: objects of data can complete as
     /// rows of values (`passingRows`).
     let isAllPassingLeaves: Bool
+    /// Per field, for introspection leaves without arguments (names, descriptions, kinds, flags): the field to
+    /// resolve, read without touching the `PlannedField`; nil for every other field.
+    let introspectionLeaves: [IntrospectionField?]
 
     init(fields: [PlannedField], leafCodes: [UInt8]) {
         self.fields = fields
@@ -28,6 +31,9 @@ final class SelectionPlan {
         let codes = fields.map { $0.leafIndex >= 0 ? leafCodes[$0.leafIndex] : LeafCode.notLeaf }
         self.fieldLeafCodes = codes
         self.isAllPassingLeaves = isAllDefaultData && codes.allSatisfy { $0 != LeafCode.notLeaf && $0 != LeafCode.other }
+        self.introspectionLeaves = fields.map { field in
+            field.leafIndex >= 0 && leafCodes[field.leafIndex] != LeafCode.notLeaf && !field.hasArguments ? field.introspectionField : nil
+        }
     }
 }
 

@@ -1,8 +1,9 @@
-/// Introspection completed straight into values (spec 4.2 over 6.4.3). The schema is fixed and its resolvers never
+/// Introspection completed straight into values (spec 4.2 over 6.4.3). The schema is fixed and its fields never
 /// fail, so the response needs none of the general path's bookkeeping: no result nodes, no response paths (they
-/// only serve errors) and no null propagation. Whatever does not fit (an argument that does not coerce, a null in a
-/// non-null position, a value that does not serialise) returns nil, and the caller completes that object on the
-/// general path, which reports it.
+/// only serve errors) and no null propagation. Their leaves are names, descriptions, flags and the engine's own enum
+/// values, of their declared types by construction, so CoerceResult has nothing to change. Whatever does not fit
+/// (an argument that does not coerce, a null in a non-null position) returns nil, and the caller completes that
+/// object on the general path, which reports it.
 extension Executor {
     /// The value of an introspection object of `objectType` at `position`, selected by `field`'s sub-selection.
     func introspectedObject(_ objectType: Int, _ position: IntrospectionSource, field: PlannedField) -> GraphQLValue? {
@@ -23,10 +24,26 @@ extension Executor {
     }
 
     private func introspectedFields(_ plan: SelectionPlan, _ position: IntrospectionSource, objectType: Int) -> GraphQLValue? {
+        // Read once per object: plain arrays, so the loop over the leaves costs no reference counting.
+        let leaves = plan.introspectionLeaves
+        let nonNullLeaves = plan.nonNullLeaves
         var values: [GraphQLValue] = []
-        values.reserveCapacity(plan.fields.count)
-        for field in plan.fields {
-            guard let value = introspectedField(field, position, objectType: objectType) else { return nil }
+        values.reserveCapacity(leaves.count)
+        for index in 0..<leaves.count {
+            if let leaf = leaves[index] {
+                switch leaf.resolve(position, GraphQLObject(), in: schema) {
+                case .value(let value) where !value.isNull:
+                    values.append(value)
+                    continue
+                case .null, .value:
+                    if nonNullLeaves[index] { return nil }
+                    values.append(.null)
+                    continue
+                case .object, .objects:
+                    break
+                }
+            }
+            guard let value = introspectedField(plan.fields[index], position, objectType: objectType) else { return nil }
             values.append(value)
         }
         return .object(GraphQLObject(uniqueKeys: plan.keys, values: values))
@@ -46,10 +63,9 @@ extension Executor {
         case .null:
             return field.isNonNull ? nil : .null
         case .value(let value):
-            // A (non-null) named leaf, the common case, needs no walk over the type.
             if field.leafIndex >= 0 {
                 if value.isNull { return field.isNonNullLeaf ? nil : .null }
-                return serializeLeaf(field.leafIndex, value)
+                return value
             }
             return introspectedLeaf(value, field.type)
         case .object(let child):
@@ -59,7 +75,7 @@ extension Executor {
         }
     }
 
-    /// A leaf, or a list of leaves, checked against `type` (CoerceResult); nil when it does not fit.
+    /// A leaf, or a list of leaves, checked against the nullability and list shape of `type`; nil when it does not fit.
     private func introspectedLeaf(_ value: GraphQLValue, _ type: TypeRef) -> GraphQLValue? {
         switch type {
         case .nonNull(let inner):
@@ -74,8 +90,8 @@ extension Executor {
                 leaves.append(leaf)
             }
             return .list(leaves)
-        case .named(let index):
-            return value.isNull ? .null : serializeLeaf(index, value)
+        case .named:
+            return value
         }
     }
 }

@@ -59,7 +59,8 @@ enum IntrospectionField: Sendable {
 
     /// The field's value at `source`; `arguments` are the coerced ones (only `includeDeprecated` is read).
     func resolve(_ source: IntrospectionSource, _ arguments: GraphQLObject, in schema: GraphQLSchema) -> IntrospectionValue {
-        let includeDeprecated = arguments["includeDeprecated"] == .bool(true)
+        // Read only by the four list fields that take the argument.
+        var includeDeprecated: Bool { arguments["includeDeprecated"] == .bool(true) }
         switch self {
         case .schemaDescription: return .string(schema.description)
         case .schemaTypes: return .objects(schema.types.indices.map { .namedType(Int32($0)) })
@@ -119,12 +120,13 @@ enum IntrospectionField: Sendable {
 
         case .enumValueName, .enumValueDescription, .enumValueIsDeprecated, .enumValueDeprecationReason:
             guard case .enumValue(let t, let v) = source, case .enumType(let enumType) = schema.types[Int(t)] else { return .null }
-            let value = enumType.values[Int(v)]
+            // Read in place: a copy of the value's model would retain each of its fields.
+            let index = Int(v)
             switch self {
-            case .enumValueName: return .string(value.name)
-            case .enumValueDescription: return .string(value.description)
-            case .enumValueIsDeprecated: return .bool(value.deprecationReason != nil)
-            default: return .string(value.deprecationReason)
+            case .enumValueName: return .string(enumType.values[index].name)
+            case .enumValueDescription: return .string(enumType.values[index].description)
+            case .enumValueIsDeprecated: return .bool(enumType.values[index].deprecationReason != nil)
+            default: return .string(enumType.values[index].deprecationReason)
             }
 
         case .directiveName, .directiveDescription, .directiveIsRepeatable, .directiveLocations, .directiveArgs:

@@ -150,6 +150,37 @@ struct Account: Sendable {
         #expect(types.count == schema.schema.types.count)
         let repository = types.first { $0["name"] == "Repository" }
         #expect(repository?["kind"] == "OBJECT")
+        // Every field and argument of every type reads back as the schema has it: names, order, and the whole
+        // `ofType` chain of its type.
+        var checked = 0
+        for case .object(let type) in types {
+            guard case .string(let name)? = type["name"], let index = schema.schema.typeIndex(named: name),
+                let model = schema.schema.types[index].fieldsType
+            else { continue }
+            guard case .list(let fields)? = type["fields"] else {
+                Issue.record("\(name) has no fields")
+                continue
+            }
+            #expect(fields.map { $0["name"] } == model.fields.map { .string($0.name) }, "\(name)")
+            for (field, definition) in zip(fields, model.fields) {
+                #expect(Self.describe(field["type"]) == schema.schema.describe(definition.type), "\(name).\(definition.name)")
+                guard case .list(let args)? = field["args"] else { continue }
+                #expect(args.map { Self.describe($0["type"]) } == definition.arguments.map { schema.schema.describe($0.type) })
+                checked += 1 + args.count
+            }
+        }
+        #expect(checked > 2_000)
+    }
+
+    /// A type reference of an introspection response written as SDL writes it, `[String!]!`.
+    static func describe(_ type: GraphQLValue?) -> String {
+        switch type?["kind"] {
+        case "NON_NULL": return describe(type?["ofType"]) + "!"
+        case "LIST": return "[" + describe(type?["ofType"]) + "]"
+        default:
+            if case .string(let name)? = type?["name"] { return name }
+            return "?"
+        }
     }
 }
 
