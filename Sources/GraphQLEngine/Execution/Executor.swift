@@ -229,35 +229,20 @@ final class Executor {
         // Read once: the arrays stay alive with the plan, so the loop itself does no reference counting on them.
         let fieldNames = plan.fieldNames
         let leafIndices = plan.leafIndices
+        let leafCodes = plan.fieldLeafCodes
         let nonNullLeaves = plan.nonNullLeaves
         let count = fieldNames.count
         var fields = CompletedFields(capacity: count)
-        let leafCodes = executable.leafCodes
         let keys = object.keys
         let values = object.values
         for i in 0..<count {
             let name = fieldNames[i]
             let value = (i < keys.count && keys[i] == name ? values[i] : object[name]) ?? .null
-            let leafIndex = leafIndices[i]
-            if fields.isAllValues, leafIndex >= 0 {
-                switch (leafCodes[leafIndex], value) {
-                case (LeafCode.string, .string), (LeafCode.boolean, .bool), (LeafCode.id, .string), (LeafCode.passThrough, _):
-                    if !value.isNull || !nonNullLeaves[i] {
-                        fields.values.append(value)
-                        continue
-                    }
-                case (LeafCode.int, .int(let n)) where n >= BuiltinScalars.minInt && n <= BuiltinScalars.maxInt:
-                    fields.values.append(value)
-                    continue
-                case (LeafCode.float, .float(let d)) where d.isFinite:
-                    fields.values.append(value)
-                    continue
-                case (_, .null) where !nonNullLeaves[i]:
-                    fields.values.append(.null)
-                    continue
-                default:
-                    break
-                }
+            // A named type (leaf or not) with a value that passes as it is, or a null it allows; lists and anything
+            // else take the general path.
+            if fields.isAllValues, leafIndices[i] >= 0, SelectionPlan.passes(value, code: leafCodes[i], nonNull: nonNullLeaves[i]) {
+                fields.values.append(value)
+                continue
             }
             let field = plan.fields[i]
             if itemPath == nil { itemPath = listIndex.map { path.appending(.index($0)) } ?? path }
@@ -285,7 +270,7 @@ final class Executor {
         }
         if let introspect = field.introspectionField, case .introspection(let position) = source {
             let arguments: GraphQLObject
-            if field.definition.arguments.isEmpty {
+            if !field.hasArguments {
                 arguments = GraphQLObject()
             } else {
                 switch coercedArguments(field) {
@@ -725,7 +710,7 @@ final class Executor {
 
     /// The serialised leaf, or nil when the value cannot be serialised (no error recorded).
     @inline(__always)
-    func serializeLeaf(_ index: Int, _ value: GraphQLValue) -> GraphQLValue? {
+    private func serializeLeaf(_ index: Int, _ value: GraphQLValue) -> GraphQLValue? {
         switch (executable.leafCodes[index], value) {
         case (LeafCode.string, .string), (LeafCode.boolean, .bool), (LeafCode.id, .string), (LeafCode.passThrough, _):
             return value
