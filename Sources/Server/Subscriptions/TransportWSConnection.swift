@@ -33,6 +33,8 @@ final class TransportWSConnection: Sendable {
         var context: RequestContext?
         var operations: [String: Task<Void, Never>] = [:]
         var closing = false
+        /// Closes the connection when its access token expires.
+        var expiry: Task<Void, Never>?
     }
 
     /// What the writer sends next.
@@ -100,7 +102,7 @@ final class TransportWSConnection: Sendable {
         let operations = state.withLock { state -> [Task<Void, Never>] in
             state.closing = true
             defer { state.operations = [:] }
-            return Array(state.operations.values)
+            return Array(state.operations.values) + (state.expiry.map { [$0] } ?? [])
         }
         for operation in operations { operation.cancel() }
         outgoing.finish()
@@ -169,7 +171,19 @@ final class TransportWSConnection: Sendable {
         }
         let context = RequestContext(
             services: endpoint.services, claims: claims, origin: ClientOrigin(address: clientAddress, userAgent: nil))
-        state.withLock { $0.context = context }
+        // A connection is only as good as its token: when the token expires, the connection closes with 4403, which
+        // graphql-ws clients retry, asking their connection parameters (a fresh token) again. Running operations
+        // would otherwise go on answering for an identity nobody vouches for any more.
+        let expiry = claims.map { claims in
+            Task { [self] in
+                try? await Task.sleep(for: .seconds(max(0, claims.expiresAt.timeIntervalSinceNow)))
+                if !Task.isCancelled { close(.forbidden, "Forbidden: the access token expired") }
+            }
+        }
+        state.withLock {
+            $0.context = context
+            $0.expiry = expiry
+        }
         send(TransportWSServerMessage.connectionAck())
         return true
     }

@@ -1,4 +1,4 @@
-import Domain
+@testable import Domain
 import Foundation
 import GraphQLEngine
 import Testing
@@ -210,6 +210,31 @@ import Testing
                 try await conn.send(Client.initMessage(token: user.token))
                 _ = try await conn.next()
             } == 4429)
+        }
+    }
+
+    @Test func aConnectionClosesWith4403WhenItsAccessTokenExpires() async throws {
+        try await APIHarness.withServer { client in
+            let user = try await client.signUp("wsexpiry")
+            let port = try #require(client.client.port)
+            // The user's own token (its session is real) signed again to expire in four seconds (JWT expiry counts
+            // whole seconds).
+            let keys = try SigningKeys(parsing: APIHarness.signingKeys)
+            let settings = IdentitySettings(signingKeys: keys)
+            let issued = try keys.verify(user.token, issuer: settings.tokenIssuer, audience: settings.tokenAudience, now: Date())
+            let claims = AccessClaims(
+                userID: issued.userID, sessionID: issued.sessionID, platformRole: issued.platformRole, expiresAt: Date().addingTimeInterval(4))
+            let token = try keys.sign(claims, issuedAt: Date(), issuer: settings.tokenIssuer, audience: settings.tokenAudience)
+            let started = ContinuousClock.now
+            let code = try await Client(port: port).run { ws in
+                try await ws.send(Client.initMessage(token: token))
+                #expect(try await ws.next(ofType: "connection_ack") != nil)
+                try await ws.send(Client.subscribe(id: "n", "subscription { notificationAdded { id } }"))
+                let next = try await ws.next()
+                #expect(next == nil, "nothing but the close comes: \(String(describing: next))")
+            }
+            #expect(code == 4403)
+            #expect(ContinuousClock.now - started > .seconds(2), "not before the token expired")
         }
     }
 
