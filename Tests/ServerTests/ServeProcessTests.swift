@@ -53,13 +53,7 @@ final class ServeProcessTests: XCTestCase {
         let deadline = ContinuousClock.now + .seconds(10)
         while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
         XCTAssertFalse(process.isRunning, "SIGTERM must stop the server")
-        if process.isRunning {
-            // Foundation traps on the status of a running process: end it, so the failure above is the one reported.
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        } else {
-            XCTAssertEqual(process.terminationStatus, 0)
-        }
+        if !process.killIfStillRunning() { XCTAssertEqual(process.terminationStatus, 0) }
         let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let lines = log.split(separator: "\n")
         XCTAssertTrue(lines.contains { $0.contains("\"request_id\":\"e2e-request-1\"") }, log)

@@ -30,20 +30,13 @@ extension Executor {
         var values: [GraphQLValue] = []
         values.reserveCapacity(leaves.count)
         for index in 0..<leaves.count {
+            let value: GraphQLValue?
             if let leaf = leaves[index] {
-                switch leaf.resolve(position, GraphQLObject(), in: schema) {
-                case .value(let value) where !value.isNull:
-                    values.append(value)
-                    continue
-                case .null, .value:
-                    if nonNullLeaves[index] { return nil }
-                    values.append(.null)
-                    continue
-                case .object, .objects:
-                    break
-                }
+                value = Self.leafValue(leaf.resolve(position, GraphQLObject(), in: schema), nonNull: nonNullLeaves[index])
+            } else {
+                value = introspectedField(plan.fields[index], position, objectType: objectType)
             }
-            guard let value = introspectedField(plan.fields[index], position, objectType: objectType) else { return nil }
+            guard let value else { return nil }
             values.append(value)
         }
         return .object(GraphQLObject(uniqueKeys: plan.keys, values: values))
@@ -52,26 +45,28 @@ extension Executor {
     private func introspectedField(_ field: PlannedField, _ position: IntrospectionSource, objectType: Int) -> GraphQLValue? {
         if case .typename = field.kind { return .string(executable.typeNames[objectType]) }
         guard let introspect = field.introspectionField else { return nil }
-        let arguments: GraphQLObject
-        if field.hasArguments {
-            guard case .success(let coerced) = coercedArguments(field) else { return nil }
-            arguments = coerced
-        } else {
-            arguments = GraphQLObject()
-        }
-        switch introspect.resolve(position, arguments, in: schema) {
+        guard case .success(let arguments) = coercedArguments(field) else { return nil }
+        let resolved = introspect.resolve(position, arguments, in: schema)
+        switch resolved {
         case .null:
             return field.isNonNull ? nil : .null
         case .value(let value):
-            if field.leafIndex >= 0 {
-                if value.isNull { return field.isNonNullLeaf ? nil : .null }
-                return value
-            }
+            // A (non-null) named leaf, the common case, needs no walk over the type.
+            if field.leafIndex >= 0 { return Self.leafValue(resolved, nonNull: field.isNonNullLeaf) }
             return introspectedLeaf(value, field.type)
         case .object(let child):
             return introspectedObject(field.namedTypeIndex, child, field: field)
         case .objects(let children):
             return introspectedObjects(field.namedTypeIndex, children, field: field)
+        }
+    }
+
+    /// A named leaf's value; nil when it is null where its type forbids that, or not a leaf at all.
+    private static func leafValue(_ resolved: IntrospectionValue, nonNull: Bool) -> GraphQLValue? {
+        switch resolved {
+        case .value(let value) where !value.isNull: return value
+        case .null, .value: return nonNull ? nil : .null
+        case .object, .objects: return nil
         }
     }
 

@@ -268,28 +268,19 @@ final class Executor {
         case .type, .field:
             break
         }
+        let arguments: GraphQLObject
+        switch coercedArguments(field) {
+        case .success(let a): arguments = a
+        case .failure(let error):
+            return fieldError(error, field: field, path: parentPath.appending(.key(field.responseKey)))
+        }
         if let introspect = field.introspectionField, case .introspection(let position) = source {
-            let arguments: GraphQLObject
-            if !field.hasArguments {
-                arguments = GraphQLObject()
-            } else {
-                switch coercedArguments(field) {
-                case .success(let a): arguments = a
-                case .failure(let error): return fieldError(error, field: field, path: parentPath.appending(.key(field.responseKey)))
-                }
-            }
             switch introspect.resolve(position, arguments, in: schema) {
             case .value(let v):
                 return completeData(fieldType, v, field: field, parentType: parentType, parent: parentPath)
             case let value:
                 return completeIntrospection(fieldType, value, field: field, parentType: parentType, path: parentPath.appending(.key(field.responseKey)))
             }
-        }
-        let arguments: GraphQLObject
-        switch coercedArguments(field) {
-        case .success(let a): arguments = a
-        case .failure(let error):
-            return fieldError(error, field: field, path: parentPath.appending(.key(field.responseKey)))
         }
         if case .type = field.kind {
             let path = parentPath.appending(.key(field.responseKey))
@@ -431,6 +422,7 @@ final class Executor {
     // MARK: - Arguments (spec 6.4.1 CoerceArgumentValues)
 
     func coercedArguments(_ field: PlannedField) -> Result<GraphQLObject, GraphQLError> {
+        guard field.hasArguments else { return .success(GraphQLObject()) }
         if let cached = field.arguments { return cached }
         let result = coerceArguments(field.definition.arguments, field.fieldNodes[0].arguments, at: field.fieldNodes[0].loc)
         field.arguments = result

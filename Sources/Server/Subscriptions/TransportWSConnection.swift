@@ -102,7 +102,7 @@ final class TransportWSConnection: Sendable {
         let operations = state.withLock { state -> [Task<Void, Never>] in
             state.closing = true
             defer { state.operations = [:] }
-            return Array(state.operations.values) + (state.expiry.map { [$0] } ?? [])
+            return Array(state.operations.values) + [state.expiry].compactMap { $0 }
         }
         for operation in operations { operation.cancel() }
         outgoing.finish()

@@ -15,12 +15,12 @@ enum RawWebSocketUpgrade {
     }
 
     enum Failure: Error, CustomStringConvertible {
-        case socket(String)
+        case socket(String, errno: Int32)
         case noResponse(received: String)
 
         var description: String {
             switch self {
-            case .socket(let what): "socket: \(what) failed (errno \(errno))"
+            case .socket(let what, let code): "socket: \(what) failed (errno \(code))"
             case .noResponse(let received): "no complete upgrade response within the timeout; received: \(received)"
             }
         }
@@ -30,7 +30,7 @@ enum RawWebSocketUpgrade {
     /// frame, giving up after `timeout` seconds without data.
     static func upgrade(port: Int, path: String = "/graphql", subprotocols: [String] = [], timeout: Int = 10) throws -> Answer {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure.socket("socket") }
+        guard fd >= 0 else { throw Failure.socket("socket", errno: errno) }
         defer { close(fd) }
         var wait = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
@@ -41,14 +41,14 @@ enum RawWebSocketUpgrade {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw Failure.socket("connect") }
+        guard connected == 0 else { throw Failure.socket("connect", errno: errno) }
 
         var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         request += "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
         if !subprotocols.isEmpty { request += "Sec-WebSocket-Protocol: \(subprotocols.joined(separator: ", "))\r\n" }
         request += "\r\n"
         let bytes = Array(request.utf8)
-        guard send(fd, bytes, bytes.count, 0) == bytes.count else { throw Failure.socket("send") }
+        guard send(fd, bytes, bytes.count, 0) == bytes.count else { throw Failure.socket("send", errno: errno) }
 
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)

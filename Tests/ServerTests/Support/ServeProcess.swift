@@ -37,11 +37,12 @@ final class ServeProcess: @unchecked Sendable {
         environment["LOG_LEVEL"] = "warning"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: logFile)
         process.standardOutput = log
         process.standardError = log
         try process.run()
+        try? log.close()  // the child holds its own copy
         for _ in 0..<200 {
             if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
                (response as? HTTPURLResponse)?.statusCode == 200
@@ -72,9 +73,7 @@ final class ServeProcess: @unchecked Sendable {
         if process.isRunning { process.terminate() }
         let deadline = ContinuousClock.now + .seconds(15)
         while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        throw ServeProcessError.didNotStop(port)
+        if process.killIfStillRunning() { throw ServeProcessError.didNotStop(port) }
     }
 
     deinit {
