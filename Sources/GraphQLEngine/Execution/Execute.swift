@@ -1,7 +1,8 @@
 /// Executes an operation of a validated document (spec 6.1): selects the operation,
 /// coerces the variables, and runs it. Request errors (no such operation, bad variables)
-/// give a result with no `data`.
-public func execute(
+/// give a result with no `data`. It runs on the caller's executor: a call from an actor costs
+/// no hop to the global pool and back (asynchronous resolvers still run concurrently, as child tasks).
+nonisolated(nonsending) public func execute(
     schema: ExecutableSchema, document: Document, operationName: String? = nil,
     variables: GraphQLObject = [:], rootValue: any Sendable = GraphQLValue.object([:]),
     context: any Sendable = ()

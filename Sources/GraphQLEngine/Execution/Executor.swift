@@ -107,7 +107,7 @@ final class Executor {
     }
 
     /// ExecuteOperation: root fields in parallel for queries, serially for mutations.
-    func run(rootType: Int, rootValue: SourceValue) async -> ExecutionResult {
+    nonisolated(nonsending) func run(rootType: Int, rootValue: SourceValue) async -> ExecutionResult {
         let plan: SelectionPlan
         do {
             plan = try makePlan([operation.selectionSet], objectType: rootType)
@@ -357,7 +357,7 @@ final class Executor {
 
     /// Runs queued resolvers concurrently; each result is completed here as it arrives, and
     /// the work it queues starts at once.
-    func drain() async {
+    nonisolated(nonsending) func drain() async {
         guard !pending.isEmpty else { return }
         let loaders = self.loaders
         await withTaskGroup(of: (Int, Result<Resolved, GraphQLError>).self) { group in

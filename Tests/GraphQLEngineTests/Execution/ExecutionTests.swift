@@ -57,6 +57,21 @@ struct Account: Sendable {
         if case .object(let object)? = result.data { #expect(object.keys == ["slow", "fast"]) }
     }
 
+    /// Execution stays on its caller's executor: called from an actor, a synchronous resolver runs isolated to it (it
+    /// ran on the global pool, after a hop there and another back, before `execute` was `nonisolated(nonsending)`).
+    @Test func executionRunsOnItsCallersExecutor() async throws {
+        let schema = try buildSchema("type Query { onCallersQueue: Boolean }")
+        var builder = ExecutableSchema.Builder(schema: schema)
+        builder.resolve("Query", "onCallersQueue") { _ in .bool(QueueBoundActor.isOnItsQueue) }
+        let executable = try builder.build()
+        let document = try parse("{ onCallersQueue }")
+        #expect(!QueueBoundActor.isOnItsQueue)
+        let (onQ, result) = await QueueBoundActor().run { await execute(schema: executable, document: document) }
+        #expect(onQ)
+        #expect(result.errors.isEmpty)
+        #expect(result.data == ["onCallersQueue": true])
+    }
+
     @Test func mutationRootFieldsRunSerially() async throws {
         let schema = try buildSchema("type Query { a: Int } type Mutation { first: String second: String third: String }")
         let log = Log()
