@@ -13,6 +13,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var mailFrom: MailboxAddress
     /// Whether `serve` runs a job worker and scheduler in process (WORKER_ENABLED).
     public var workerEnabled: Bool
+    /// Warm pooled workspaces the job worker keeps (WORKSPACE_POOL_SIZE); 0: none.
+    public var workspacePoolSize: Int
     public var httpHost: String
     public var httpPort: Int
     public var logLevel: Logger.Level
@@ -135,6 +137,7 @@ public struct AppConfiguration: Sendable, Equatable {
             smtp: smtp,
             mailFrom: mailFrom,
             workerEnabled: workerText == "true",
+            workspacePoolSize: try integer(.workspacePoolSize, in: 0...1000),
             httpHost: host,
             httpPort: try integer(.httpPort, in: 1...65535),
             logLevel: level,

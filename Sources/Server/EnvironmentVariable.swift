@@ -45,6 +45,9 @@ extension EnvironmentVariable {
         "SMTP server for mail, smtp://[user:pass@]host:port[?starttls=required] or smtps://host:465; unset: mail stays in the outbox")
     public static let mailFrom = EnvironmentVariable(
         "MAIL_FROM", default: "Budget AI <no-reply@localhost>", "Sender of every mail, Name <address> or address")
+    public static let workspacePoolSize = EnvironmentVariable(
+        "WORKSPACE_POOL_SIZE", default: "10",
+        "Workspaces kept ready (schema built and migrated) by the job worker, 0-1000, so creating one runs no DDL; 0: none")
     public static let workerEnabled = EnvironmentVariable(
         "WORKER_ENABLED", default: "true", "true or false: whether serve also runs the job worker and scheduler (budgetai worker runs them alone)")
 
@@ -80,7 +83,7 @@ extension EnvironmentVariable {
     /// Every variable the program reads.
     public static let all: [EnvironmentVariable] = [
         databaseURL, databasePoolSize, redisURL, httpHost, httpPort, logLevel, logFormat,
-        migrationsDir, migrationConcurrency, readinessTimeoutMS, smtpURL, mailFrom, workerEnabled, schemaPath, jwtSigningKeys, publicBaseURL,
+        migrationsDir, migrationConcurrency, readinessTimeoutMS, smtpURL, mailFrom, workerEnabled, workspacePoolSize, schemaPath, jwtSigningKeys, publicBaseURL,
         corsAllowedOrigins, graphQLMaxBodyBytes, passwordPolicy,
         redisPoolSize, rateLimitEnabled, rateLimitUser, rateLimitAnonymous, rateLimitPlans, subscriptionInitTimeoutMS,
     ]

@@ -12,9 +12,10 @@ struct JobRuntime {
     let scheduler: JobScheduler
 
     /// The worker (`concurrency` jobs at a time) and scheduler over `database`; warns once when SMTP_URL is unset.
-    /// Notifications the jobs create are announced on `events`.
+    /// Notifications the jobs create are announced on `events`; the pool of workspaces is warmed with `tenantMigrations`.
     static func make(
-        configuration: AppConfiguration, database: Database, events: any EventBus, concurrency: Int = 4, logger: Logger
+        configuration: AppConfiguration, database: Database, events: any EventBus, tenantMigrations: [Migration],
+        concurrency: Int = 4, logger: Logger
     ) throws -> JobRuntime {
         var mailDelivery: MailDelivery?
         if let smtp = configuration.smtp {
@@ -32,7 +33,9 @@ struct JobRuntime {
                 _ = await notifications.budgetThresholdsCrossed(alerts, access: access, budgets: budgets)
                 await events.publishBudgetAlerts(alerts, workspaceID: access.workspace.id)
             },
-            notifications: notifications, logger: logger))
+            notifications: notifications,
+            provisioner: WorkspaceProvisioner(database: database, tenantMigrations: tenantMigrations, logger: logger),
+            workspacePoolSize: configuration.workspacePoolSize, logger: logger))
         let queue = JobQueue(database: database, logger: logger)
         return JobRuntime(
             worker: JobWorker(queue: queue, registry: registry, settings: JobWorkerSettings(concurrency: concurrency), logger: logger),

@@ -49,7 +49,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // The job worker and scheduler, unless WORKER_ENABLED=false. After the app in the list, so SIGTERM stops them
         // first, while the app's database pool still runs for the jobs that are finishing.
-        let jobs = configuration.workerEnabled ? try JobRuntime.make(configuration: configuration, database: database, events: events, logger: logger).services() : []
+        let jobs = configuration.workerEnabled
+            ? try JobRuntime.make(
+                configuration: configuration, database: database, events: events, tenantMigrations: migrations.tenant, logger: logger).services()
+            : []
         let group = ServiceGroup(
             configuration: .init(services: [app] + jobs, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         )

@@ -29,7 +29,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let events = RedisEventBus(
             redis: RedisConnectionPool(settings: configuration.redis, size: 2), settings: configuration.redis, logger: logger)
         let runtime = try JobRuntime.make(
-            configuration: configuration, database: database, events: events, concurrency: concurrency, logger: logger)
+            configuration: configuration, database: database, events: events, tenantMigrations: try loadMigrations(configuration).tenant,
+            concurrency: concurrency, logger: logger)
         logger.info("starting worker", metadata: [
             "database": "\(configuration.database.redactedURL)", "smtp": "\(configuration.smtp?.redactedURL ?? "none")",
             "scheduler": "\(!noScheduler)",

@@ -53,7 +53,7 @@ enum TestDatabase {
                 try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(quoted)"), logger: logger)
                 try await connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger)
             }
-            // Pooled roles have no schema yet.
+            // Role-only pool entries have no schema.
             var pooled: [String] = []
             let exists = try await connection.query("SELECT to_regclass('control.workspace_role_pool') IS NOT NULL", logger: logger)
             var hasPool = false
@@ -64,7 +64,8 @@ enum TestDatabase {
                 for try await name in pool.decode(String.self) { pooled.append(name) }
             }
             if !pooled.isEmpty {
-                try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE " + pooled.map { "\"\($0)\"" }.joined(separator: ", ")), logger: logger)
+                // Warm entries lost their role with their schema above.
+                try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE IF EXISTS " + pooled.map { "\"\($0)\"" }.joined(separator: ", ")), logger: logger)
             }
             try await connection.query("DROP SCHEMA IF EXISTS control CASCADE", logger: logger)
         }

@@ -123,6 +123,33 @@ import TestSupport
         #expect(try await JobSQL.strings(database, "SELECT payload->>'case' FROM control.jobs WHERE kind = \(kind) ORDER BY 1") == ["queued", "recent dead"])
     }
 
+    /// The migrations end with a probe of this test's own, so other tests' provisioners (the usual migrations) never
+    /// take these warm entries, and the probe's table shows that a workspace was made from one.
+    @Test func theWarmPoolJobBuildsWorkspacesAhead() async throws {
+        let database = try await TestStack.database()
+        let probe = Migration(scope: .tenant, version: 9_999, name: "warm_pool_probe", sql: "CREATE TABLE warm_pool_probe (id integer);")
+        let provisioner = WorkspaceProvisioner(
+            database: database, tenantMigrations: try TestStack.migrations().tenant + [probe], rolePoolBatch: 2, logger: TestStack.logger)
+        let job = WarmWorkspacePoolJob(provisioner: provisioner, target: 2)
+        try await job.run(NoPayload(), context: Self.context(WarmWorkspacePoolJob.kind))
+        #expect(try await provisioner.warmPoolCount() == 2)
+        try await job.run(NoPayload(), context: Self.context(WarmWorkspacePoolJob.kind))
+        #expect(try await provisioner.warmPoolCount() == 2, "topped up to its target, not beyond")
+
+        let workspace = try await provisioner.createWorkspace(kind: .personal)
+        #expect(try await provisioner.warmPoolCount() == 1)
+        let probed = try await database.withWorkspaceTransaction(workspace.schema) { connection in
+            var exists = false
+            for try await value in try await connection.query("SELECT to_regclass('warm_pool_probe') IS NOT NULL", logger: TestStack.logger).decode(Bool.self) {
+                exists = value
+            }
+            return exists
+        }
+        #expect(probed)
+        try await provisioner.dropWorkspace(id: workspace.id)
+        // The entry left stays for the next run of this test (the shared database keeps its pool).
+    }
+
     static func binds(_ values: any PostgresEncodable...) throws -> PostgresBindings {
         var bindings = PostgresBindings()
         for value in values { try bindings.append(value, context: .default) }

@@ -78,7 +78,9 @@ import TestSupport
         let database = try await TestStack.database()
         let registry = BuiltInJobs.registry(BuiltInJobs.Dependencies(
             database: database, ledger: LedgerService(database: database, logger: TestStack.logger), mailDelivery: nil,
-            notifications: NotificationService(database: database, publisher: LocalEventBus(), logger: TestStack.logger), logger: TestStack.logger))
+            notifications: NotificationService(database: database, publisher: LocalEventBus(), logger: TestStack.logger),
+            provisioner: WorkspaceProvisioner(database: database, tenantMigrations: try TestStack.migrations().tenant, logger: TestStack.logger),
+            workspacePoolSize: 0, logger: TestStack.logger))
         let schedules = try BuiltInJobs.schedules()
         #expect(Set(schedules.map(\.job.kind)).isSubset(of: Set(registry.kinds)))
         #expect(Set(schedules.map(\.name)).count == schedules.count)
