@@ -170,6 +170,20 @@ public struct WorkspaceProvisioner: Sendable {
         logger.debug("refilled workspace role pool", metadata: ["roles": "\(ids.count)"])
     }
 
+    /// Refills the role pool when it holds no entry `createWorkspace` would take, outside any transaction of the
+    /// caller's (a refill inside one would hold a second connection while it runs).
+    public func refillRolePoolIfEmpty() async throws {
+        let rows = try await database.client.query(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM control.workspace_role_pool WHERE schema_digest IS NULL OR schema_digest = \(tenantDigest))
+            """,
+            logger: logger)
+        var available = true
+        for try await exists in rows.decode(Bool.self) { available = exists }
+        if !available { try await refillRolePool() }
+    }
+
     /// Drops every unused pooled role, and the schemas of warm entries, 20 entries per transaction (a schema's drop
     /// locks some 80 objects); returns how many entries (for clean-ups and tests).
     @discardableResult

@@ -108,6 +108,10 @@ final class WarmPoolTests: XCTestCase {
 
             // Only other migrations' warm entries left: a claim does not rebuild one in the request, it takes a new role.
             let stale = try await Self.ids(database, "SELECT workspace_id::text FROM control.workspace_role_pool")
+            try await older.refillRolePoolIfEmpty()
+            try await expectRows(database, "SELECT count(*)::text FROM control.workspace_role_pool", ["2"], "the older one can take its own")
+            try await current.refillRolePoolIfEmpty()
+            try await expectRows(database, "SELECT count(*)::text FROM control.workspace_role_pool WHERE schema_digest IS NULL", ["2"], "a batch for the current one")
             let workspace = try await current.createWorkspace(kind: .personal)
             XCTAssertFalse(stale.contains(workspace.id.uuidString.lowercased()))
             let contents = try await Self.contents(database, workspace.id)

@@ -14,7 +14,8 @@ extension IdentityService {
         try checkPolicy(password, email: email, displayName: displayName)
         // Hashed whether or not the e-mail is taken, so both paths cost the same.
         let passwordHash = try await hashPassword(password)
-        try await ensureWorkspaceRoles()
+        // Before the registration transaction, so it does not hold one connection while a refill waits for another.
+        try await provisioner.refillRolePoolIfEmpty()
         do {
             return try await database.withControlTransaction { connection in
                 if let (existing, _) = try await userWithCredential(email: email, on: connection) {
@@ -35,16 +36,6 @@ extension IdentityService {
             }
             return RegistrationOutcome(message: RegistrationOutcome.message)
         }
-    }
-
-    /// Refills the workspace role pool before the registration transaction when it is empty, so the transaction does
-    /// not hold one connection while the provisioner's refill waits for another.
-    private func ensureWorkspaceRoles() async throws {
-        let rows = try await database.client.query(
-            "SELECT EXISTS (SELECT 1 FROM control.workspace_role_pool)", logger: logger)
-        var available = true
-        for try await exists in rows.decode(Bool.self) { available = exists }
-        if !available { try await provisioner.refillRolePool() }
     }
 
     private func createAccount(

@@ -26,6 +26,8 @@ extension TenancyService {
         guard creator.isBusiness || creator.platformRole == .admin else {
             throw TenancyError.forbidden("Creating \(kind.rawValue) workspaces needs a business account; ask support to enable it.")
         }
+        // Before the transaction, so it does not hold one connection while a refill waits for another.
+        try await provisioner.refillRolePoolIfEmpty()
         return try await database.withControlTransaction { connection in
             let workspace = try await provisioner.createWorkspace(kind: kind, plan: "FREE", on: connection)
             try await connection.query(
