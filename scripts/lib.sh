@@ -43,6 +43,9 @@ pg_base() {
     fi
 }
 
+# The local cluster's TLS files: a CA made for it (tests trust it through sslrootcert) and the server's key pair.
+pg_tls_dir() { printf '%s/tls' "$(pg_base)"; }
+
 database_url() { printf 'postgres://%s:%s@127.0.0.1:%s/%s' "$APP_DB_USER" "$APP_DB_PASSWORD" "$PG_PORT" "$1"; }
 redis_url() { printf 'redis://127.0.0.1:%s/0' "$REDIS_PORT"; }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local stack: PostgreSQL and Redis on their own ports, data under .local/, no systemd, no Docker.
-#   scripts/stack.sh install   apt-get the packages that are missing (PostgreSQL, Redis, hiredis, argon2, libcurl, pkg-config, libpq, PyYAML)
+#   scripts/stack.sh install   apt-get the packages that are missing (PostgreSQL, Redis, hiredis, argon2, libcurl, pkg-config, libpq, PyYAML, openssl)
 #   scripts/stack.sh start     install, then start PostgreSQL and Redis if stopped; create the role and databases
 #   scripts/stack.sh stop      stop both
 #   scripts/stack.sh status    say what runs, and the connection URLs
@@ -17,6 +17,7 @@ install_packages() {
     [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
     [ -f /usr/include/argon2.h ] || missing+=(libargon2-dev)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
+    command -v openssl >/dev/null 2>&1 || missing+=(openssl)
     [ -n "$(ls /usr/include/curl/curl.h /usr/include/*/curl/curl.h 2>/dev/null)" ] || missing+=(libcurl4-openssl-dev)
     /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
     if [ ${#missing[@]} -eq 0 ]; then
@@ -27,6 +28,22 @@ install_packages() {
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# A CA of the local cluster's own and a server certificate it signed, for localhost and 127.0.0.1 (made once).
+make_pg_certificates() {
+    local dir; dir="$(pg_tls_dir)"
+    [ -f "$dir/server.crt" ] && return
+    log "making TLS certificates in $dir"
+    as_postgres mkdir -p "$dir"
+    as_postgres openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Budget AI local CA" \
+        -keyout "$dir/ca.key" -out "$dir/ca.crt" 2>/dev/null
+    as_postgres openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$dir/server.key" -out "$dir/server.csr" 2>/dev/null
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' | as_postgres tee "$dir/san.ext" >/dev/null
+    as_postgres openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" -CAcreateserial -days 3650 \
+        -extfile "$dir/san.ext" -out "$dir/server.crt" 2>/dev/null
+    as_postgres chmod 600 "$dir/server.key" "$dir/ca.key"
+    chmod 755 "$dir"
 }
 
 pg_running() {
@@ -45,12 +62,18 @@ start_postgres() {
             --encoding=UTF8 --locale=C.UTF-8 >/dev/null
     fi
     as_postgres mkdir -p "$base/run"
+    make_pg_certificates
+    if pg_running && [ "$(psql_super -d postgres -tAc 'SHOW ssl')" != "on" ]; then
+        log "restarting PostgreSQL to turn TLS on"
+        as_postgres "$bin/pg_ctl" -D "$base/data" -m fast -w stop >/dev/null
+    fi
     if ! pg_running; then
         log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
         # fsync off: this cluster holds development and test data only. pg_stat_statements lets the N+1 tests count
-        # the statements a request runs, per workspace role.
+        # the statements a request runs, per workspace role. TLS is on (plain connections still accepted), for the
+        # sslmode tests.
         as_postgres "$bin/pg_ctl" -D "$base/data" -l "$base/postgresql.log" -w -t 60 \
-            -o "-p $PG_PORT -k $base/run -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top" \
+            -o "-p $PG_PORT -k $base/run -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top -c ssl=on -c ssl_cert_file=$(pg_tls_dir)/server.crt -c ssl_key_file=$(pg_tls_dir)/server.key" \
             start >/dev/null || { tail -n 20 "$base/postgresql.log" >&2; die "PostgreSQL did not start"; }
     fi
     psql_super -d postgres -v app_user="$APP_DB_USER" -v app_password="$APP_DB_PASSWORD" \
@@ -100,6 +123,7 @@ status() {
     fi
     echo "DATABASE_URL=$(database_url "$DEV_DB")   (tests: $(database_url "$TEST_DB"), benchmark: $(database_url "$BENCH_DB"))"
     echo "REDIS_URL=$(redis_url)"
+    echo "PostgreSQL's CA (for sslmode=verify-full&sslrootcert=...): $(pg_tls_dir)/ca.crt"
     return $code
 }
 

@@ -16,6 +16,7 @@ log "checking docker-compose.yml, Dockerfile and helm/ against the code"
 export DATABASE_URL="$(database_url "$TEST_DB")"
 export REDIS_URL="$(redis_url)"
 export TEST_APP_DATABASE_URL="$(database_url "$APP_TEST_DB")"
+export TEST_PG_CA_FILE="$(pg_tls_dir)/ca.crt"
 # Line-buffered, so a run that is stopped still shows every test that started and never ended; stopped after
 # TEST_TIMEOUT_MINUTES, so a test that hangs fails the run with that list instead of using up CI's time. The test
 # binary is killed by name: swift test runs it outside its own process group, so signalling swift test leaves it.

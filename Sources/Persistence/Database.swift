@@ -17,7 +17,7 @@ public struct Database: Service {
             username: settings.username,
             password: settings.password,
             database: settings.database,
-            tls: .disable
+            tls: settings.tls.clientTLS
         )
         configuration.options.maximumConnections = settings.maximumConnections
         configuration.options.minimumConnections = 0

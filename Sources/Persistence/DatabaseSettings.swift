@@ -9,18 +9,25 @@ public struct DatabaseSettings: Sendable, Equatable {
     public var database: String
     /// Upper bound on pooled connections.
     public var maximumConnections: Int
+    /// Whether and how connections use TLS (the URL's `sslmode` and `sslrootcert`).
+    public var tls: DatabaseTLS
 
     /// Creates settings from their parts.
-    public init(host: String, port: Int = 5432, username: String, password: String?, database: String, maximumConnections: Int = 10) {
+    public init(
+        host: String, port: Int = 5432, username: String, password: String?, database: String, maximumConnections: Int = 10,
+        tls: DatabaseTLS = .disable
+    ) {
         self.host = host
         self.port = port
         self.username = username
         self.password = password
         self.database = database
         self.maximumConnections = maximumConnections
+        self.tls = tls
     }
 
-    /// Parses `postgres://user[:password]@host[:port]/database`; the message of the error says what is wrong.
+    /// Parses `postgres://user[:password]@host[:port]/database[?sslmode=MODE[&sslrootcert=PATH]]` (MODE as libpq's:
+    /// disable, the default here, prefer, require, verify-ca or verify-full); the message of the error says what is wrong.
     public init(url: String, maximumConnections: Int = 10) throws(DatabaseURLError) {
         guard let components = URLComponents(string: url) else {
             throw DatabaseURLError("is not a URL")
@@ -41,24 +48,21 @@ public struct DatabaseSettings: Sendable, Equatable {
         if let port = components.port, !(1...65535).contains(port) {
             throw DatabaseURLError("has port \(port), outside 1-65535")
         }
-        for item in components.queryItems ?? [] where item.name == "sslmode" {
-            guard item.value == "disable" else {
-                throw DatabaseURLError("asks for sslmode=\(item.value ?? ""), but only sslmode=disable is supported yet")
-            }
-        }
+        let tls = try DatabaseTLS(queryItems: components.queryItems ?? [])
         self.init(
             host: host,
             port: components.port ?? 5432,
             username: user.removingPercentEncoding ?? user,
             password: components.password.map { $0.removingPercentEncoding ?? $0 },
             database: database.removingPercentEncoding ?? database,
-            maximumConnections: maximumConnections
+            maximumConnections: maximumConnections,
+            tls: tls
         )
     }
 
     /// The URL without its password, safe to print.
     public var redactedURL: String {
-        "postgres://\(username)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
+        "postgres://\(username)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)\(tls.urlQuery)"
     }
 }
 

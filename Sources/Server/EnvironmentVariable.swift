@@ -20,7 +20,7 @@ public struct EnvironmentVariable: Sendable, Hashable {
 extension EnvironmentVariable {
     public static let databaseURL = EnvironmentVariable(
         "DATABASE_URL", default: "postgres://budgetai:budgetai@127.0.0.1:54329/budgetai", secret: true,
-        "PostgreSQL URL, postgres://user:password@host:port/database (sslmode=disable only)")
+        "PostgreSQL URL, postgres://user:password@host:port/database[?sslmode=disable|prefer|require|verify-ca|verify-full[&sslrootcert=CA.pem]]")
     public static let databasePoolSize = EnvironmentVariable(
         "DATABASE_POOL_SIZE", default: "10", "Maximum PostgreSQL connections of the process, 1-1000")
     public static let redisURL = EnvironmentVariable(

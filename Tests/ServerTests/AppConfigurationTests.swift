@@ -54,7 +54,7 @@ final class AppConfigurationTests: XCTestCase {
             ("DATABASE_URL", "mysql://x@y/z", "configuration error: DATABASE_URL: the URL must start with postgres:// or postgresql://"),
             ("DATABASE_URL", "postgres://db.internal/app", "configuration error: DATABASE_URL: the URL has no user name"),
             ("DATABASE_URL", "postgres://u@db.internal", "configuration error: DATABASE_URL: the URL must name one database in its path, as in /budgetai"),
-            ("DATABASE_URL", "postgres://u@h/d?sslmode=require", "configuration error: DATABASE_URL: the URL asks for sslmode=require, but only sslmode=disable is supported yet"),
+            ("DATABASE_URL", "postgres://u@h/d?sslmode=allow", "configuration error: DATABASE_URL: the URL asks for sslmode=allow, which is not supported; use prefer, require, verify-ca or verify-full"),
             ("REDIS_URL", "http://cache", "configuration error: REDIS_URL: the URL must start with redis:// (TLS is not supported yet)"),
             ("HTTP_HOST", "two words", "configuration error: HTTP_HOST: \"two words\" is not a host name or address"),
             ("READINESS_TIMEOUT_MS", "5", "configuration error: READINESS_TIMEOUT_MS: 5 is outside 10-60000"),
