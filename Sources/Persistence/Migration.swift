@@ -24,7 +24,7 @@ public struct Migration: Sendable, Hashable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.checksum = SHA256.hex(of: sql)
     }
 
     /// The file name this migration came from, as in `0001_workspaces.sql`.

@@ -38,13 +38,15 @@ extension WorkspaceProvisioner {
 
     /// How many warm entries of this provisioner's migrations the pool holds.
     public func warmPoolCount() async throws -> Int {
-        try await database.withControlTransaction { connection in
-            let rows = try await connection.query(
-                "SELECT count(*)::int FROM control.workspace_role_pool WHERE schema_digest = \(tenantDigest)", logger: logger)
-            var count = 0
-            for try await value in rows.decode(Int.self) { count = value }
-            return count
-        }
+        try await database.withControlTransaction { connection in try await warmCount(on: connection) }
+    }
+
+    private func warmCount(on connection: PostgresConnection) async throws -> Int {
+        let rows = try await connection.query(
+            "SELECT count(*)::int FROM control.workspace_role_pool WHERE schema_digest = \(tenantDigest)", logger: logger)
+        var count = 0
+        for try await value in rows.decode(Int.self) { count = value }
+        return count
     }
 
     private enum WarmStep {
@@ -72,9 +74,7 @@ extension WorkspaceProvisioner {
                     """, logger: logger)
                 return .recycled
             }
-            let warm = try await poolIDs(
-                "SELECT workspace_id FROM control.workspace_role_pool WHERE schema_digest = \(tenantDigest)", on: connection)
-            let wanted = min(target - warm.count, batch)
+            let wanted = min(target - (try await warmCount(on: connection)), batch)
             guard wanted > 0 else { return .finished }
             let ids = try await poolIDs(
                 "SELECT workspace_id FROM control.workspace_role_pool WHERE schema_digest IS NULL LIMIT \(wanted) FOR UPDATE SKIP LOCKED",

@@ -31,8 +31,7 @@ public struct WorkspaceProvisioner: Sendable {
 
     /// The digest a warm schema built with `migrations` carries.
     static func digest(of migrations: [Migration]) -> String {
-        let text = migrations.map { "\($0.version):\($0.checksum)" }.joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(of: migrations.map { "\($0.version):\($0.checksum)" }.joined(separator: "\n"))
     }
 
     /// Creates a workspace in its own transaction, with an id (and role) taken from the role pool.

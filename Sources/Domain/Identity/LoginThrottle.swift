@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+import Persistence
 import Redis
 import Synchronization
 
@@ -54,7 +55,7 @@ public struct LoginThrottle: Sendable {
 
     /// The hex SHA-256 of the lower-cased, trimmed e-mail.
     static func accountKey(email: String) -> String {
-        SHA256.hash(data: Data(EmailAddress.normalized(email).utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hex(of: EmailAddress.normalized(email))
     }
 
     private func keys(email: String, address: String?) -> [String] {
