@@ -115,7 +115,12 @@ extension ExecutableSchema.Builder {
             await events.publish(.encoding(
                 ImportProgressEvent(importID: importID, stage: .committed, added: committed.addedCount, duplicates: committed.duplicateCount),
                 on: topic))
-            try await request.recordBudgetCrossings(access, dates: try await request.services.ledger.importDates(access, importID: importID))
+            let imported = try await request.services.ledger.importTransactions(access, importID: importID)
+            // transactionChanged subscribers hear of imported transactions too, in events of at most 500 ids.
+            for start in stride(from: 0, to: imported.count, by: 500) {
+                await request.announceTransactions(access, .created, imported[start..<min(start + 500, imported.count)].map(\.id))
+            }
+            try await request.recordBudgetCrossings(access, dates: imported.map(\.date))
             await request.services.notifications.importFinished(committed, access: access)
             return .object(Scoped(access: access, value: committed))
         }

@@ -155,14 +155,17 @@ extension LedgerService {
         }
     }
 
-    /// The dates of an import's transactions (for budget alerts after a commit).
-    public func importDates(_ access: WorkspaceAccess, importID: UUID) async throws -> [CalendarDate] {
+    /// The ids and dates of an import's transactions, oldest first (for the events and budget alerts after a commit).
+    public func importTransactions(_ access: WorkspaceAccess, importID: UUID) async throws -> [(id: UUID, date: CalendarDate)] {
         try await read(access) { connection in
             let rows = try await connection.query(
-                "SELECT DISTINCT \(unescaped: CalendarDate.dayNumberSQL("date")) FROM transactions WHERE import_id = \(importID)", logger: logger)
-            var dates: [CalendarDate] = []
-            for try await day in rows.decode(Int32.self) { dates.append(CalendarDate(dayNumber: Int(day))) }
-            return dates
+                """
+                SELECT id, \(unescaped: CalendarDate.dayNumberSQL("date")) FROM transactions WHERE import_id = \(importID)
+                ORDER BY date, id
+                """, logger: logger)
+            var transactions: [(id: UUID, date: CalendarDate)] = []
+            for try await (id, day) in rows.decode((UUID, Int32).self) { transactions.append((id, CalendarDate(dayNumber: Int(day)))) }
+            return transactions
         }
     }
 

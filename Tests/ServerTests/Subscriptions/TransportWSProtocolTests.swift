@@ -62,6 +62,55 @@ import Testing
         }
     }
 
+    /// A statement import's commit: `importProgress` says COMMITTING then COMMITTED with its counts, and
+    /// `transactionChanged` announces the imported transactions as CREATED.
+    @Test func aCommittedImportIsAnnouncedOnBothSubscriptions() async throws {
+        try await APIHarness.withServer { client in
+            let user = try await client.signUp("wsimport")
+            let workspaceID = try #require(try await client.strings(
+                "SELECT workspace_id::text FROM control.memberships WHERE user_id = \(user.id)").first)
+            let port = try #require(client.client.port)
+            let accountID = try await Self.createAccount(client, user: user, workspaceID: workspaceID)
+            let bus = try #require(client.services.events as? LocalEventBus)
+            let upload = try await client.post(
+                "mutation($w: ID!, $c: String!) { uploadImport(workspaceId: $w, fileName: \"konto.csv\", content: $c) { id } }",
+                variables: ["w": .string(workspaceID), "c": "Datum;Empfänger;Betrag\n01.10.2026;Bäckerei;-3,20\n02.10.2026;Arbeitgeber;1.234,56\n"],
+                token: user.token)
+            let importID = try #require(upload.data("uploadImport", "id").stringValue, "\(upload.body)")
+            try await Client(port: port).run { ws in
+                try await ws.send(Client.initMessage(token: user.token))
+                _ = try await ws.next(ofType: "connection_ack")
+                let before = bus.subscriberCount
+                try await ws.send(Client.subscribe(
+                    id: "p", "subscription($w: ID!, $i: ID!) { importProgress(workspaceId: $w, importId: $i) { stage added duplicates } }",
+                    variables: ["w": .string(workspaceID), "i": .string(importID)]))
+                try await ws.send(Client.subscribe(
+                    id: "t", "subscription($w: ID!) { transactionChanged(workspaceId: $w) { action transactionIds transactions { payee } } }",
+                    variables: ["w": .string(workspaceID)]))
+                try await Self.waitFor { bus.subscriberCount >= before + 2 }
+                let commit = try await client.post(
+                    "mutation($w: ID!, $i: ID!, $a: ID!) { commitImport(workspaceId: $w, importId: $i, accountId: $a) { addedCount } }",
+                    variables: ["w": .string(workspaceID), "i": .string(importID), "a": .string(accountID)], token: user.token)
+                #expect(commit.data("commitImport", "addedCount").intValue == 2, "\(commit.body)")
+                var stages: [GraphQLValue] = []
+                var created: GraphQLValue?
+                for _ in 0..<3 {
+                    let message = try #require(try await ws.next(ofType: "next"))
+                    if message["id"] == "p" { stages.append(message["payload"]?["data"]?["importProgress"] ?? .null) }
+                    if message["id"] == "t" { created = message["payload"]?["data"]?["transactionChanged"] }
+                }
+                #expect(stages == [
+                    .object(["stage": "COMMITTING", "added": .null, "duplicates": .null]),
+                    .object(["stage": "COMMITTED", "added": 2, "duplicates": 0]),
+                ])
+                #expect(created?["action"] == "CREATED")
+                #expect(created?["transactionIds"]?.listValue.count == 2)
+                #expect(created?["transactions"] == .list([.object(["payee": "Bäckerei"]), .object(["payee": "Arbeitgeber"])]))
+                try await ws.outbound.close(.normalClosure, reason: nil)
+            }
+        }
+    }
+
     @Test func notificationAddedDeliversTheCallersOwnNotificationsOnly() async throws {
         try await APIHarness.withServer { client in
             let user = try await client.signUp("wsnote")
