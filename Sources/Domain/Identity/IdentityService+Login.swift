@@ -20,7 +20,7 @@ extension IdentityService {
         }
         // Unknown e-mail: verify against the dummy hash, so the answer takes as long as for a known one.
         let matches = await verifyPassword(password, against: found?.1)
-        guard let (user, _) = found, matches else {
+        guard let (user, storedHash) = found, matches else {
             await throttle.recordFailure(email: normalized, address: origin.address)
             try await recordFailedLogin(email: normalized, user: found?.0, reason: found == nil ? "unknown_email" : "wrong_password", origin: origin)
             throw IdentityError.invalidCredentials
@@ -30,8 +30,19 @@ extension IdentityService {
             throw IdentityError.accountDisabled
         }
         await throttle.recordSuccess(email: normalized)
+        // A hash made with older Argon2 settings is replaced now, while the password is at hand.
+        let upgradedHash = try await upgradedPasswordHash(password, stored: storedHash)
         let pair = try await database.withControlTransaction { connection in
             let pair = try await openSession(for: user, rememberMe: rememberMe, origin: origin, on: connection)
+            if let upgradedHash, let storedHash {
+                // Only if unchanged meanwhile: a password change or reset in between wins.
+                try await connection.query(
+                    """
+                    UPDATE control.credentials SET password_hash = \(upgradedHash), updated_at = now()
+                    WHERE user_id = \(user.id) AND password_hash = \(storedHash)
+                    """,
+                    logger: logger)
+            }
             try await connection.query(
                 """
                 INSERT INTO control.login_attempts (user_id, email_hash, address, success)
@@ -46,6 +57,12 @@ extension IdentityService {
             return pair
         }
         return (user, pair)
+    }
+
+    /// A hash of `password` with the current settings when `stored` was made with others; nil when it is current.
+    private func upgradedPasswordHash(_ password: String, stored: String?) async throws -> String? {
+        guard let stored, hasher.needsRehash(stored) else { return nil }
+        return try await hashPassword(password)
     }
 
     /// The SHA-256 of the lower-cased e-mail, as login_attempts stores it.

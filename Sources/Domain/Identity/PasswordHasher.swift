@@ -44,6 +44,21 @@ public struct PasswordHasher: Sendable {
         return status == ARGON2_OK.rawValue
     }
 
+    /// Whether `encoded` was made with other settings than this hasher's (Argon2 version 19, `parameters`), so a login
+    /// that just verified it should store a new hash. A string that does not parse needs one too.
+    public func needsRehash(_ encoded: String) -> Bool {
+        // $argon2id$v=19$m=24576,t=3,p=1$salt$hash
+        let parts = encoded.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0].isEmpty, parts[1] == "argon2id", parts[2] == "v=19" else { return true }
+        var settings: [Substring: UInt32] = [:]
+        for pair in parts[3].split(separator: ",") {
+            let halves = pair.split(separator: "=", maxSplits: 1)
+            guard halves.count == 2, let value = UInt32(halves[1]) else { return true }
+            settings[halves[0]] = value
+        }
+        return settings != ["m": parameters.memoryKiB, "t": parameters.timeCost, "p": parameters.parallelism]
+    }
+
     /// A hash of a random password with the current parameters, for a verify that costs as much as a real one when
     /// the e-mail is unknown.
     static func dummyHash(parameters: Argon2Parameters) -> String {

@@ -53,6 +53,15 @@ enum IdentityFixture {
         return count
     }
 
+    /// The values of a query's one text column.
+    static func strings(_ query: PostgresQuery) async throws -> [String] {
+        let database = try await TestStack.database()
+        let rows = try await database.client.query(query, logger: TestStack.logger)
+        var values: [String] = []
+        for try await value in rows.decode(String.self) { values.append(value) }
+        return values
+    }
+
     /// The token in the newest mail of `template` to `email`.
     static func tokenFromLatestMail(to email: String, template: String) async throws -> String? {
         let database = try await TestStack.database()

@@ -30,4 +30,15 @@ import Testing
         let encoded = try PasswordHasher(parameters: IdentityFixture.testArgon2).hash("old parameters pass")
         #expect(PasswordHasher(parameters: .standard).verify("old parameters pass", against: encoded))
     }
+
+    @Test func aHashOfOtherSettingsNeedsARehash() throws {
+        let current = PasswordHasher(parameters: IdentityFixture.testArgon2)
+        #expect(!current.needsRehash(try current.hash("current settings")))
+        let older = Argon2Parameters(timeCost: 2, memoryKiB: 512, parallelism: 1)
+        #expect(current.needsRehash(try PasswordHasher(parameters: older).hash("older settings")))
+        for malformed in ["", "not a hash", "$argon2i$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA", "$argon2id$v=16$m=1024,t=1,p=1$c2FsdA$aGFzaA",
+                          "$argon2id$v=19$m=1024,t=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=1024,t=x,p=1$c2FsdA$aGFzaA"] {
+            #expect(current.needsRehash(malformed), "\(malformed)")
+        }
+    }
 }

@@ -28,6 +28,27 @@ import TestSupport
             "SELECT count(*) FROM control.refresh_tokens t JOIN control.sessions s ON s.id = t.session_id WHERE s.user_id = \(id)") == 3)
     }
 
+    /// After the Argon2 settings change, a successful login stores a hash made with the new ones; a failed one
+    /// leaves the old hash alone, and a login with current settings writes nothing.
+    @Test func aLoginUpgradesAHashMadeWithOlderSettings() async throws {
+        let older = try await IdentityFixture.service()
+        let (email, id) = try await IdentityFixture.registeredUser(older)
+        let newer = try await IdentityFixture.service { $0.argon2 = Argon2Parameters(timeCost: 2, memoryKiB: 1024, parallelism: 1) }
+        func storedHash() async throws -> String {
+            try #require(try await IdentityFixture.strings("SELECT password_hash FROM control.credentials WHERE user_id = \(id)").first)
+        }
+        let original = try await storedHash()
+        #expect(original.contains("$m=1024,t=1,p=1$"))
+        _ = await identityError { _ = try await newer.login(email: email, password: password + "x", rememberMe: false, origin: .system) }
+        #expect(try await storedHash() == original, "a wrong password changes nothing")
+
+        _ = try await newer.login(email: email, password: password, rememberMe: false, origin: .system)
+        let upgraded = try await storedHash()
+        #expect(upgraded.contains("$m=1024,t=2,p=1$"))
+        _ = try await newer.login(email: email, password: password, rememberMe: false, origin: .system)
+        #expect(try await storedHash() == upgraded, "current settings: no new hash")
+    }
+
     @Test func unknownAndMalformedRefreshTokensAreRefused() async throws {
         let service = try await IdentityFixture.service()
         for token in ["", "short", String(repeating: "A", count: 43), String(repeating: "!", count: 43)] {
