@@ -42,6 +42,8 @@ extension ExecutableSchema.Builder {
         field("Import", "duplicateCount", of: Source.self) { $0.value.duplicateCount.map { .int($0) } ?? .null }
         field("Import", "createdAt", of: Source.self) { .date($0.value.createdAt) }
         field("Import", "committedAt", of: Source.self) { .date($0.value.committedAt) }
+        field("Import", "undoneAt", of: Source.self) { .date($0.value.undoneAt) }
+        field("Import", "removedCount", of: Source.self) { $0.value.removedCount.map { .int($0) } ?? .null }
         loaded("Import", "account") { input in
             let statement = try input.source(as: Source.self)
             return try await input.load(LedgerLoaders.accounts, statement.value.accountID, in: statement.access)
@@ -116,13 +118,16 @@ extension ExecutableSchema.Builder {
                 ImportProgressEvent(importID: importID, stage: .committed, added: committed.addedCount, duplicates: committed.duplicateCount),
                 on: topic))
             let imported = try await request.services.ledger.importTransactions(access, importID: importID)
-            // transactionChanged subscribers hear of imported transactions too, in events of at most 500 ids.
-            for start in stride(from: 0, to: imported.count, by: 500) {
-                await request.announceTransactions(access, .created, imported[start..<min(start + 500, imported.count)].map(\.id))
-            }
+            // transactionChanged subscribers hear of imported transactions too.
+            await request.announceTransactions(access, .created, imported.map(\.id))
             try await request.recordBudgetCrossings(access, dates: imported.map(\.date))
             await request.services.notifications.importFinished(committed, access: access)
             return .object(Scoped(access: access, value: committed))
+        }
+        workspaceMutation("undoImport") { access, arguments, request in
+            let (undone, deleted) = try await request.services.ledger.undoImport(access, importID: try arguments.id("importId"))
+            await request.announceTransactions(access, .deleted, deleted)
+            return .object(Scoped(access: access, value: undone))
         }
     }
 

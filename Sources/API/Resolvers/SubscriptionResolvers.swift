@@ -84,11 +84,12 @@ extension ExecutableSchema.Builder {
 
 extension RequestContext {
     /// Announces transactions written by this request to the workspace's `transactionChanged` subscribers, after the
-    /// write has committed.
+    /// write has committed: one event, or one per 500 ids for bulk writes (imports and their undo).
     func announceTransactions(_ access: WorkspaceAccess, _ action: TransactionEvent.Action, _ ids: [UUID]) async {
-        guard !ids.isEmpty else { return }
-        await services.events.publish(.encoding(
-            TransactionEvent(action: action, transactionIDs: ids, actorID: claims?.userID),
-            on: .transactions(workspaceID: access.workspace.id)))
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            await services.events.publish(.encoding(
+                TransactionEvent(action: action, transactionIDs: Array(ids[start..<min(start + 500, ids.count)]), actorID: claims?.userID),
+                on: .transactions(workspaceID: access.workspace.id)))
+        }
     }
 }

@@ -7,7 +7,8 @@ extension LedgerService {
     public static let maximumImportBytes = 50 * 1024 * 1024
 
     static let importColumns = """
-        i.id, i.file_name, i.format, i.status, i.account_id, i.row_count, i.added_count, i.duplicate_count, i.created_at, i.committed_at
+        i.id, i.file_name, i.format, i.status, i.account_id, i.row_count, i.added_count, i.duplicate_count, i.created_at, i.committed_at,
+        i.undone_at, i.removed_count
         """
 
     static func statementImport(_ row: PostgresRow) throws -> StatementImport {
@@ -17,7 +18,8 @@ extension LedgerService {
             format: ImportFormat(rawValue: try c[2].decode(String.self)) ?? .csv, status: ImportStatus(rawValue: try c[3].decode(String.self)) ?? .uploaded,
             accountID: try c[4].decode(UUID?.self), rowCount: try c[5].decode(Int32?.self).map(Int.init),
             addedCount: try c[6].decode(Int32?.self).map(Int.init), duplicateCount: try c[7].decode(Int32?.self).map(Int.init),
-            createdAt: try c[8].decode(Date.self), committedAt: try c[9].decode(Date?.self))
+            createdAt: try c[8].decode(Date.self), committedAt: try c[9].decode(Date?.self),
+            undoneAt: try c[10].decode(Date?.self), removedCount: try c[11].decode(Int32?.self).map(Int.init))
     }
 
     /// Stores a statement file for preview and commit; nothing reaches the ledger. The format is detected from the
@@ -92,7 +94,7 @@ extension LedgerService {
         try await write(access) { connection in
             let (statement, content) = try await Self.loadImport(importID, lock: true, on: connection, logger: logger)
             guard statement.status == .uploaded else {
-                throw LedgerError(.conflict, "This import was already committed.", field: "importId")
+                throw LedgerError(.conflict, "This import was already committed\(statement.status == .undone ? " (and undone)" : "").", field: "importId")
             }
             let account = try await Self.liveAccount(accountID, field: "accountId", on: connection, logger: logger)
             let categories = try await Self.categoryNames(on: connection, logger: logger)
@@ -155,6 +157,37 @@ extension LedgerService {
         }
     }
 
+    /// Undoes a committed import in one transaction: deletes every transaction it added that is still there (with the
+    /// other leg of any it became part of a transfer with) and keeps the import as UNDONE. Returns it and the deleted
+    /// ids. Committing the same file again afterwards adds its rows again.
+    public func undoImport(_ access: WorkspaceAccess, importID: UUID) async throws -> (StatementImport, deleted: [UUID]) {
+        try await write(access) { connection in
+            let (statement, _) = try await Self.loadImport(importID, lock: true, on: connection, logger: logger)
+            switch statement.status {
+            case .uploaded: throw LedgerError(.conflict, "This import was never committed: there is nothing to undo.", field: "importId")
+            case .undone: throw LedgerError(.conflict, "This import was already undone.", field: "importId")
+            case .committed: break
+            }
+            let rows = try await connection.query(
+                """
+                DELETE FROM transactions
+                WHERE import_id = \(importID)
+                   OR transfer_id IN (SELECT transfer_id FROM transactions WHERE import_id = \(importID) AND transfer_id IS NOT NULL)
+                RETURNING id
+                """, logger: logger)
+            var deleted: [UUID] = []
+            for try await id in rows.decode(UUID.self) { deleted.append(id) }
+            let updated = try await connection.query(
+                """
+                UPDATE imports SET status = 'UNDONE', undone_at = now(), removed_count = \(Int32(deleted.count))
+                WHERE id = \(importID)
+                RETURNING \(unescaped: Self.importColumns.replacingOccurrences(of: "i.", with: ""))
+                """, logger: logger)
+            for try await row in updated { return (try Self.statementImport(row), deleted) }
+            throw LedgerError.notFound("import", field: "importId")
+        }
+    }
+
     /// The ids and dates of an import's transactions, oldest first (for the events and budget alerts after a commit).
     public func importTransactions(_ access: WorkspaceAccess, importID: UUID) async throws -> [(id: UUID, date: CalendarDate)] {
         try await read(access) { connection in
@@ -175,7 +208,7 @@ extension LedgerService {
         let rows = try await connection.query(
             sql.query("SELECT \(importColumns), i.content FROM imports i WHERE i.id = \(placeholder)\(lock ? " FOR UPDATE" : "")"), logger: logger)
         for try await row in rows {
-            let content = try PostgresRandomAccessRow(row)[10].decode(ByteBuffer.self)
+            let content = try PostgresRandomAccessRow(row)[12].decode(ByteBuffer.self)
             return (try statementImport(row), Array(content.readableBytesView))
         }
         throw LedgerError.notFound("import", field: "importId")

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where an uploaded statement is.
 public enum ImportStatus: String, Sendable {
-    case uploaded = "UPLOADED", committed = "COMMITTED"
+    case uploaded = "UPLOADED", committed = "COMMITTED", undone = "UNDONE"
 }
 
 /// An uploaded bank statement and, once committed, what it added.
@@ -17,6 +17,10 @@ public struct StatementImport: Sendable, Hashable, Identifiable {
     public let duplicateCount: Int?
     public let createdAt: Date
     public let committedAt: Date?
+    /// When `undoImport` removed its transactions.
+    public let undoneAt: Date?
+    /// Transactions the undo removed (fewer than added when some were deleted by hand before).
+    public let removedCount: Int?
 }
 
 /// A statement's rows as read with a mapping: what a preview shows and a commit writes.

@@ -40,6 +40,38 @@ import TestSupport
         #expect(try await fixture.count("import_staging") == 0)
     }
 
+    @Test func anUndoneImportTakesItsTransactionsAwayAndCanBeImportedAgain() async throws {
+        let fixture = try await LedgerFixture.make()
+        let account = try await fixture.account()
+        let before = try await fixture.expense("9.99", on: "2026-10-01", account: account, payee: "Kept")
+        let upload = try await fixture.ledger.uploadImport(fixture.access, fileName: "october.csv", content: Array(Self.csv.utf8))
+        await #expect(throws: LedgerError(.conflict, "This import was never committed: there is nothing to undo.", field: "importId")) {
+            _ = try await fixture.ledger.undoImport(fixture.access, importID: upload.id)
+        }
+        _ = try await fixture.ledger.commitImport(fixture.access, importID: upload.id, accountID: account.id, mapping: nil)
+        let imported = try await fixture.ledger.importTransactions(fixture.access, importID: upload.id).map(\.id)
+        #expect(imported.count == 4)
+        // One imported row deleted by hand first: the undo removes the three left.
+        _ = try await fixture.ledger.deleteTransaction(fixture.access, id: imported[0])
+        await #expect(throws: LedgerError.readOnly) {
+            _ = try await fixture.ledger.undoImport(fixture.access(as: .viewer), importID: upload.id)
+        }
+        let (undone, deleted) = try await fixture.ledger.undoImport(fixture.access, importID: upload.id)
+        #expect(Set(deleted) == Set(imported.dropFirst()))
+        #expect(undone.status == .undone && undone.removedCount == 3 && undone.addedCount == 4 && undone.undoneAt != nil)
+        #expect(try await fixture.count("transactions") == 1, "only the transaction written by hand is left")
+        #expect(try await fixture.ledger.transactions(fixture.access, ids: [before.id]).count == 1)
+        await #expect(throws: LedgerError(.conflict, "This import was already undone.", field: "importId")) {
+            _ = try await fixture.ledger.undoImport(fixture.access, importID: upload.id)
+        }
+        await #expect(throws: LedgerError(.conflict, "This import was already committed (and undone).", field: "importId")) {
+            _ = try await fixture.ledger.commitImport(fixture.access, importID: upload.id, accountID: account.id, mapping: nil)
+        }
+        let again = try await fixture.ledger.uploadImport(fixture.access, fileName: "october.csv", content: Array(Self.csv.utf8))
+        let recommitted = try await fixture.ledger.commitImport(fixture.access, importID: again.id, accountID: account.id, mapping: nil)
+        #expect(recommitted.addedCount == 4 && recommitted.duplicateCount == 0)
+    }
+
     @Test func aBrokenFileWritesNoRowAndNamesTheLine() async throws {
         let fixture = try await LedgerFixture.make()
         let account = try await fixture.account()

@@ -63,7 +63,7 @@ import Testing
     }
 
     /// A statement import's commit: `importProgress` says COMMITTING then COMMITTED with its counts, and
-    /// `transactionChanged` announces the imported transactions as CREATED.
+    /// `transactionChanged` announces the imported transactions as CREATED; `undoImport` deletes them, announced as DELETED.
     @Test func aCommittedImportIsAnnouncedOnBothSubscriptions() async throws {
         try await APIHarness.withServer { client in
             let user = try await client.signUp("wsimport")
@@ -106,6 +106,19 @@ import Testing
                 #expect(created?["action"] == "CREATED")
                 #expect(created?["transactionIds"]?.listValue.count == 2)
                 #expect(created?["transactions"] == .list([.object(["payee": "Bäckerei"]), .object(["payee": "Arbeitgeber"])]))
+
+                // Undoing it deletes both, announced as DELETED.
+                let undo = try await client.post(
+                    "mutation($w: ID!, $i: ID!) { undoImport(workspaceId: $w, importId: $i) { status removedCount addedCount undoneAt } }",
+                    variables: ["w": .string(workspaceID), "i": .string(importID)], token: user.token)
+                #expect(undo.data("undoImport", "status").stringValue == "UNDONE", "\(undo.body)")
+                #expect(undo.data("undoImport", "removedCount").intValue == 2 && undo.data("undoImport", "addedCount").intValue == 2)
+                #expect(undo.data("undoImport", "undoneAt").stringValue != nil)
+                let deleted = try #require(try await ws.next(ofType: "next"))["payload"]?["data"]?["transactionChanged"]
+                #expect(deleted?["action"] == "DELETED")
+                let ids = { (event: GraphQLValue?) in Set((event?["transactionIds"]?.listValue ?? []).compactMap(\.stringValue)) }
+                #expect(ids(deleted) == ids(created) && ids(deleted).count == 2)
+                #expect(deleted?["transactions"] == .list([]))
                 try await ws.outbound.close(.normalClosure, reason: nil)
             }
         }
