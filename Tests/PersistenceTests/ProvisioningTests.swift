@@ -7,9 +7,7 @@ import XCTest
 final class ProvisioningTests: XCTestCase {
     /// An empty database migrated with the repository's migrations, and a provisioner for it.
     private static func withMigratedDatabase(_ body: @Sendable (Database, WorkspaceProvisioner) async throws -> Void) async throws {
-        try await TestDatabase.withEmptyDatabase { database in
-            let set = try MigrationSet.load(from: TestDatabase.repositoryMigrations)
-            try await MigrationRunner(database: database, migrations: set, concurrency: 2, logger: TestDatabase.logger).run()
+        try await TestDatabase.withMigratedDatabase { database, set in
             try await body(database, WorkspaceProvisioner(database: database, tenantMigrations: set.tenant, logger: TestDatabase.logger))
         }
     }

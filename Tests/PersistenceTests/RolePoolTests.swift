@@ -5,16 +5,8 @@ import XCTest
 
 /// The pool of pre-created workspace roles.
 final class RolePoolTests: XCTestCase {
-    private static func withMigratedDatabase(_ body: @Sendable (Database, MigrationSet) async throws -> Void) async throws {
-        try await TestDatabase.withEmptyDatabase { database in
-            let set = try MigrationSet.load(from: TestDatabase.repositoryMigrations)
-            try await MigrationRunner(database: database, migrations: set, concurrency: 2, logger: TestDatabase.logger).run()
-            try await body(database, set)
-        }
-    }
-
     func testWorkspacesTakeTheirIdFromThePoolAndRefillInBatches() async throws {
-        try await Self.withMigratedDatabase { database, set in
+        try await TestDatabase.withMigratedDatabase { database, set in
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: set.tenant, rolePoolBatch: 3, logger: TestDatabase.logger)
             try await expectRows(database, "SELECT count(*)::text FROM control.workspace_role_pool", ["0"])
             let first = try await provisioner.createWorkspace(kind: .personal)
@@ -35,7 +27,7 @@ final class RolePoolTests: XCTestCase {
     }
 
     func testRollbackReturnsTheIdToThePool() async throws {
-        try await Self.withMigratedDatabase { database, set in
+        try await TestDatabase.withMigratedDatabase { database, set in
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: set.tenant, rolePoolBatch: 2, logger: TestDatabase.logger)
             try await provisioner.refillRolePool()
             struct Abort: Error {}
@@ -53,7 +45,7 @@ final class RolePoolTests: XCTestCase {
     }
 
     func testBatchDropRemovesEverything() async throws {
-        try await Self.withMigratedDatabase { database, set in
+        try await TestDatabase.withMigratedDatabase { database, set in
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: set.tenant, rolePoolBatch: 5, logger: TestDatabase.logger)
             var ids: [UUID] = []
             for _ in 0..<4 { ids.append(try await provisioner.createWorkspace(kind: .personal).id) }

@@ -32,6 +32,15 @@ enum TestDatabase {
         }
     }
 
+    /// Runs `body` on an empty database migrated with the repository's migrations, which it is given too.
+    static func withMigratedDatabase(_ body: @Sendable (Database, MigrationSet) async throws -> Void) async throws {
+        try await withEmptyDatabase { database in
+            let set = try MigrationSet.load(from: repositoryMigrations)
+            try await MigrationRunner(database: database, migrations: set, concurrency: 2, logger: logger).run()
+            try await body(database, set)
+        }
+    }
+
     /// Drops every workspace schema and role of this database, then the control schema.
     static func reset(_ database: Database) async throws {
         try await database.client.withConnection { connection in

@@ -6,14 +6,6 @@ import XCTest
 /// Pooled workspaces whose schema is built ahead ("warm"): taken without DDL, topped up, rebuilt when built with other
 /// migrations, and dropped with the pool.
 final class WarmPoolTests: XCTestCase {
-    private static func withMigratedDatabase(_ body: @Sendable (Database, MigrationSet) async throws -> Void) async throws {
-        try await TestDatabase.withEmptyDatabase { database in
-            let set = try MigrationSet.load(from: TestDatabase.repositoryMigrations)
-            try await MigrationRunner(database: database, migrations: set, concurrency: 2, logger: TestDatabase.logger).run()
-            try await body(database, set)
-        }
-    }
-
     private static func ids(_ database: Database, _ sql: String) async throws -> Set<String> {
         Set(try await TestDatabase.strings(database, sql))
     }
@@ -39,7 +31,7 @@ final class WarmPoolTests: XCTestCase {
     }
 
     func testAWarmEntryBecomesAWorkspaceWithoutDDL() async throws {
-        try await Self.withMigratedDatabase { database, set in
+        try await TestDatabase.withMigratedDatabase { database, set in
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: set.tenant, rolePoolBatch: 4, logger: TestDatabase.logger)
             let built = try await provisioner.warmPool(target: 3, batch: 2)
             XCTAssertEqual(built, 3)
@@ -81,7 +73,7 @@ final class WarmPoolTests: XCTestCase {
     }
 
     func testWarmingTopsUpToItsTargetOnly() async throws {
-        try await Self.withMigratedDatabase { database, set in
+        try await TestDatabase.withMigratedDatabase { database, set in
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: set.tenant, rolePoolBatch: 2, logger: TestDatabase.logger)
             let first = try await provisioner.warmPool(target: 3)
             let again = try await provisioner.warmPool(target: 3)
@@ -98,7 +90,7 @@ final class WarmPoolTests: XCTestCase {
     }
 
     func testSchemasBuiltWithOtherMigrationsAreRebuilt() async throws {
-        try await Self.withMigratedDatabase { database, set in
+        try await TestDatabase.withMigratedDatabase { database, set in
             let older = WorkspaceProvisioner(
                 database: database, tenantMigrations: Array(set.tenant.dropLast()), rolePoolBatch: 2, logger: TestDatabase.logger)
             let current = WorkspaceProvisioner(database: database, tenantMigrations: set.tenant, rolePoolBatch: 2, logger: TestDatabase.logger)
@@ -143,7 +135,7 @@ final class WarmPoolTests: XCTestCase {
     }
 
     func testDrainingThePoolDropsWarmSchemasAndRoles() async throws {
-        try await Self.withMigratedDatabase { database, set in
+        try await TestDatabase.withMigratedDatabase { database, set in
             let provisioner = WorkspaceProvisioner(database: database, tenantMigrations: set.tenant, rolePoolBatch: 3, logger: TestDatabase.logger)
             _ = try await provisioner.warmPool(target: 2)
             let pooled = try await TestDatabase.strings(

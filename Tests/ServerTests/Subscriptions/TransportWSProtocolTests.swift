@@ -10,11 +10,8 @@ import Testing
 
     @Test func initAckPingPongQueryAndSubscriptionStream() async throws {
         try await APIHarness.withServer { client in
-            let user = try await client.signUp("ws")
-            let workspaceID = try #require(try await client.strings(
-                "SELECT workspace_id::text FROM control.memberships WHERE user_id = \(user.id)").first)
+            let (user, workspaceID, accountID) = try await Self.userWithAccount(client, "ws")
             let port = try #require(client.client.port)
-            let accountID = try await Self.createAccount(client, user: user, workspaceID: workspaceID)
             let bus = try #require(client.services.events as? LocalEventBus)
             let before = bus.subscriberCount
             let code = try await Client(port: port).run { ws in
@@ -66,11 +63,8 @@ import Testing
     /// `transactionChanged` announces the imported transactions as CREATED; `undoImport` deletes them, announced as DELETED.
     @Test func aCommittedImportIsAnnouncedOnBothSubscriptions() async throws {
         try await APIHarness.withServer { client in
-            let user = try await client.signUp("wsimport")
-            let workspaceID = try #require(try await client.strings(
-                "SELECT workspace_id::text FROM control.memberships WHERE user_id = \(user.id)").first)
+            let (user, workspaceID, accountID) = try await Self.userWithAccount(client, "wsimport")
             let port = try #require(client.client.port)
-            let accountID = try await Self.createAccount(client, user: user, workspaceID: workspaceID)
             let bus = try #require(client.services.events as? LocalEventBus)
             let upload = try await client.post(
                 "mutation($w: ID!, $c: String!) { uploadImport(workspaceId: $w, fileName: \"konto.csv\", content: $c) { id } }",
@@ -300,11 +294,15 @@ import Testing
         }
     }
 
-    static func createAccount(_ client: GraphQLClient, user: TestUser, workspaceID: String) async throws -> String {
+    /// A new user, the id of its personal workspace, and a cash account in it.
+    static func userWithAccount(_ client: GraphQLClient, _ prefix: String) async throws -> (TestUser, workspaceID: String, accountID: String) {
+        let user = try await client.signUp(prefix)
+        let workspaceID = try #require(try await client.strings(
+            "SELECT workspace_id::text FROM control.memberships WHERE user_id = \(user.id)").first)
         let account = try await client.post(
             "mutation($w: ID!, $i: AccountInput!) { createAccount(workspaceId: $w, input: $i) { id } }",
             variables: ["w": .string(workspaceID), "i": .object(["name": "Cash", "kind": "CASH", "currency": "EUR"])], token: user.token)
-        return try #require(account.data("createAccount", "id").stringValue, "\(account.body)")
+        return (user, workspaceID, try #require(account.data("createAccount", "id").stringValue, "\(account.body)"))
     }
 
     static func waitFor(_ condition: @Sendable () -> Bool) async throws {
